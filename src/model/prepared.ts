@@ -1,0 +1,21 @@
+import type { Release } from "./release.ts";
+
+/**
+ * The prepare stage's product: one release with the typographic decisions a
+ * layout needs (language, writing direction, hyphenation, font stacks).
+ */
+export type PreparedRelease = {
+  release: Release;
+  /** BCP 47 tag, as in `release.lang`. */
+  lang: string;
+  /** From the language's script (Arabic, Hebrew, … → `rtl`). */
+  direction: "ltr" | "rtl";
+  /**
+   * react-pdf `hyphenationCallback` for body text: a word → its pieces
+   * (`"hyphenation"` → `["hy", "phen", "ation"]`). Absent when the language
+   * has no hyphenation patterns: don't hyphenate then.
+   */
+  hyphenate?: (word: string) => string[];
+  /** react-pdf `fontFamily` lists (family ids registered by `registerFonts`). */
+  fonts: { body: string[]; heading: string[]; ui: string[] };
+};
