@@ -41,8 +41,8 @@ export type Release = {
   /** The Markdown file this release was read from. */
   file: string;
   meta: ReleaseMeta;
-  /** Position of each front-matter key's value, for diagnostics in later stages. */
-  metaPos: Partial<Record<keyof ReleaseMeta, Position>>;
+  /** Position of each front-matter key's value (`lang` included), for diagnostics in later stages. */
+  metaPos: Partial<Record<keyof ReleaseMeta | "lang", Position>>;
   blocks: Block[];
 };
 
