@@ -1,0 +1,138 @@
+/**
+ * The handout design, shared by the handout layouts: a masthead rule, the
+ * headline, standfirst, a lede with its dateline, the body with a
+ * highlighted pull quote, the media contact and a running footer.
+ */
+import React from "react";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import {
+  Artifact, Footer, Group, Headline, PlainText, ReleaseProvider, RichText, Standfirst,
+} from "../../src/compose/components.tsx";
+import { Body, type BlockStyles } from "../../src/compose/blocks.tsx";
+import type { PageSpec } from "../../src/compose/define-layout.ts";
+import type { PreparedRelease } from "../../src/model/prepared.ts";
+import type { Inline } from "../../src/model/release.ts";
+import { formatDate, formatDateTime, labelsFor } from "./labels.ts";
+import { colours } from "./tokens.ts";
+
+const c = (name: keyof typeof colours) => colours[name].rgb;
+
+export type HandoutOptions = { bodySize: number; leading: number };
+
+function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles {
+  const rtl = prepared.direction === "rtl";
+  const body = {
+    fontFamily: prepared.fonts.body,
+    fontSize: o.bodySize,
+    lineHeight: o.leading,
+    textAlign: "justify",
+    marginBottom: o.bodySize * 0.6,
+    orphans: 2,
+    widows: 2,
+  };
+  const heading = { fontFamily: prepared.fonts.heading, fontWeight: 700, color: c("accent"), textAlign: rtl ? "right" : "left" };
+  return {
+    paragraph: body,
+    heading2: { ...heading, fontSize: o.bodySize * 1.25, marginTop: o.bodySize * 0.6, marginBottom: o.bodySize * 0.4 },
+    heading3: { ...heading, fontSize: o.bodySize * 1.1, marginTop: o.bodySize * 0.4, marginBottom: o.bodySize * 0.3 },
+    quote: { marginLeft: rtl ? 0 : 18, marginRight: rtl ? 18 : 0, fontStyle: "italic" },
+    pullQuote: {
+      box: {
+        marginVertical: o.bodySize * 0.6,
+        paddingVertical: 8,
+        paddingHorizontal: 12,
+        backgroundColor: c("accentSoft"),
+        [rtl ? "borderRight" : "borderLeft"]: `3pt solid ${c("accent")}`,
+      },
+      text: { fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.45, lineHeight: 1.3, color: c("accent"), fontWeight: 700 },
+      attribution: { fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 0.95, marginTop: 4, color: c("muted") },
+    },
+    list: { marginBottom: o.bodySize * 0.6 },
+    listItem: { marginBottom: 2 },
+    listLabel: { width: 14, fontFamily: prepared.fonts.body, fontSize: o.bodySize, lineHeight: o.leading },
+    listBody: {},
+    inline: { link: { color: c("link"), textDecoration: "underline" } },
+  };
+}
+
+function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions }) {
+  const { meta } = prepared.release;
+  const labels = labelsFor(prepared.lang);
+  const ui = { fontFamily: prepared.fonts.ui, fontSize: o.bodySize * 0.9, color: c("muted") };
+  return (
+    <View style={{ marginBottom: 14 }}>
+      <View style={{ flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between" }}>
+        <PlainText text={meta.organization} style={{ ...ui, fontWeight: 700, color: c("accent") }} />
+        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none" }} />
+      </View>
+      <Artifact style={{ height: 2.5, backgroundColor: c("accent"), marginVertical: 6 }} />
+      {meta.embargo ? (
+        <PlainText text={`${labels.embargo} ${formatDateTime(meta.embargo, prepared.lang)}`} style={{ ...ui, fontWeight: 700 }} />
+      ) : null}
+    </View>
+  );
+}
+
+function Lede({ prepared, inlines, pos, style }: { prepared: PreparedRelease; inlines: Inline[]; pos: { line: number; column: number }; style: Record<string, unknown> }) {
+  const { meta } = prepared.release;
+  const dateline = `${[meta.place?.toLocaleUpperCase(prepared.lang), formatDate(meta.date, prepared.lang)].filter(Boolean).join(", ")} – `;
+  return (
+    <RichText
+      inlines={inlines}
+      pos={pos}
+      style={style}
+      lead={<Text style={{ fontWeight: 700 }}>{dateline}</Text>}
+      leadText={dateline}
+    />
+  );
+}
+
+function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions }) {
+  const contact = prepared.release.meta.contact;
+  if (!contact) return null;
+  const pos = prepared.release.metaPos.contact ?? { line: 1, column: 1 };
+  const parts: Inline[] = [];
+  const push = (inline: Inline) => {
+    if (parts.length) parts.push({ kind: "text", text: " · ", pos });
+    parts.push(inline);
+  };
+  if (contact.name) push({ kind: "text", text: contact.name, pos });
+  if (contact.email) push({ kind: "link", href: `mailto:${contact.email}`, children: [{ kind: "text", text: contact.email, pos }], pos });
+  if (contact.phone) push({ kind: "text", text: contact.phone, pos });
+  const ui = { fontFamily: prepared.fonts.ui, fontSize: o.bodySize * 0.9 };
+  return (
+    <Group role="Sect" style={{ marginTop: 10, paddingTop: 6, borderTop: `0.75pt solid ${c("accent")}` }} wrap={false}>
+      <PlainText role="H2" text={labelsFor(prepared.lang).contact} style={{ ...ui, fontWeight: 700, color: c("accent"), marginBottom: 2 }} />
+      <RichText inlines={parts} style={{ ...ui, color: c("ink") }} hyphenate={false} inlineStyles={{ link: { color: c("link") } }} />
+    </Group>
+  );
+}
+
+export function Handout({ prepared, page, o }: { prepared: PreparedRelease; page: PageSpec; o: HandoutOptions }) {
+  const { release } = prepared;
+  const styles = blockStyles(prepared, o);
+  const [first, ...rest] = release.blocks;
+  const lede = first?.kind === "paragraph" ? first : undefined;
+  const [top, right, bottom, left] = page.margins;
+  return (
+    <ReleaseProvider prepared={prepared}>
+      <Document title={release.meta.title} language={prepared.lang}>
+        <Page
+          size={[page.size[0], page.size[1]]}
+          style={{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left, color: c("ink"), fontFamily: prepared.fonts.body }}
+        >
+          <Masthead prepared={prepared} o={o} />
+          <Headline style={{ fontFamily: prepared.fonts.heading, fontWeight: 700, fontSize: o.bodySize * 2.1, lineHeight: 1.15, marginBottom: 8, textAlign: prepared.direction === "rtl" ? "right" : "left" }} />
+          <Standfirst style={{ fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.15, lineHeight: 1.35, color: c("muted"), marginBottom: 12 }} />
+          {lede ? <Lede prepared={prepared} inlines={lede.inlines} pos={lede.pos} style={styles.paragraph!} /> : null}
+          <Body blocks={lede ? rest : release.blocks} styles={styles} />
+          <Contact prepared={prepared} o={o} />
+          <Footer
+            style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
+            textStyle={{ fontFamily: prepared.fonts.ui, fontSize: 8, color: c("muted") }}
+          />
+        </Page>
+      </Document>
+    </ReleaseProvider>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Semantic components: react-pdf primitives that carry the tagging props, so
+ * that a layout author cannot forget them. Layouts build pages from these.
+ */
+import React, { createContext, useContext, useId } from "react";
+import { Image, Text, View } from "@react-pdf/renderer";
+import type { PreparedRelease } from "../model/prepared.ts";
+import type { Block, Inline, Position } from "../model/release.ts";
+import type { ArtifactKind, SourceRef, StructRole, TagProps } from "../model/semantics.ts";
+import { composeInlines, type InlineStyles } from "./inlines.tsx";
+import { pullQuoteRepeatsBody } from "./pullquote.ts";
+
+type Style = Record<string, unknown> | Record<string, unknown>[];
+type Children = { children?: React.ReactNode };
+
+// react-pdf's prop types do not know our tagging props; they pass through untouched.
+const TText = Text as unknown as React.FC<TagProps & Record<string, unknown> & Children>;
+const TView = View as unknown as React.FC<TagProps & Record<string, unknown> & Children>;
+const TImage = Image as unknown as React.FC<TagProps & Record<string, unknown>>;
+
+const ReleaseContext = createContext<PreparedRelease | null>(null);
+
+export function ReleaseProvider({ prepared, children }: { prepared: PreparedRelease } & Children) {
+  return <ReleaseContext.Provider value={prepared}>{children}</ReleaseContext.Provider>;
+}
+
+export function usePrepared(): PreparedRelease {
+  const prepared = useContext(ReleaseContext);
+  if (!prepared) throw new Error("semantic components must be used inside <ReleaseProvider>");
+  return prepared;
+}
+
+const noHyphenation = (word: string): string[] => [word];
+
+function sourceOf(prepared: PreparedRelease, pos?: Position): SourceRef | undefined {
+  return pos ? { file: prepared.release.file, line: pos.line, column: pos.column } : undefined;
+}
+
+/** Body-text hyphenation for the release's language; none where it has no patterns. */
+function useHyphenation(enabled: boolean) {
+  const { hyphenate } = usePrepared();
+  return enabled && hyphenate ? hyphenate : noHyphenation;
+}
+
+/** Decoration: painted as an artifact, never read. */
+export function Artifact({ kind = "Layout", style, fixed, children }: { kind?: ArtifactKind; style?: Style; fixed?: boolean } & Children) {
+  return <TView artifact={kind} style={style} fixed={fixed}>{children}</TView>;
+}
+
+/** A grouping element (`Sect`, `Div`, `BlockQuote`, `L`, `LI`, …) around its children. */
+export function Group({ role, style, wrap, children }: { role: StructRole; style?: Style; wrap?: boolean } & Children) {
+  return <TView tag={role} tagId={useId()} style={style} wrap={wrap}>{children}</TView>;
+}
+
+type RichTextProps = {
+  inlines: readonly Inline[];
+  role?: StructRole;
+  style?: Style;
+  inlineStyles?: InlineStyles;
+  pos?: Position;
+  hyphenate?: boolean;
+  /** Text printed before the inlines inside the same element (a dateline, a list label). */
+  lead?: React.ReactNode;
+  leadText?: string;
+};
+
+/** Text with inline emphasis, links and language spans: one structure element. */
+export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadText = "" }: RichTextProps) {
+  const prepared = usePrepared();
+  const composed = composeInlines(inlines, inlineStyles);
+  const offset = [...leadText].length;
+  const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+  return (
+    <TText
+      tag={role}
+      tagId={useId()}
+      inlineTags={inlineTags}
+      source={sourceOf(prepared, pos)}
+      style={style}
+      hyphenationCallback={useHyphenation(hyphenate)}
+    >
+      {lead}
+      {composed.children}
+    </TText>
+  );
+}
+
+/** Plain text as one structure element (front-matter values). */
+export function PlainText({ text, role = "P", style, hyphenate = false, lang }: { text: string; role?: StructRole; style?: Style; hyphenate?: boolean; lang?: string }) {
+  return (
+    <TText tag={role} tagId={useId()} lang={lang} style={style} hyphenationCallback={useHyphenation(hyphenate)}>
+      {text}
+    </TText>
+  );
+}
+
+/** The release's title: the document's only H1, never hyphenated. */
+export function Headline({ style }: { style?: Style }) {
+  const { release } = usePrepared();
+  return <PlainText role="H1" text={release.meta.title} style={style} />;
+}
+
+export function Standfirst({ style }: { style?: Style }) {
+  const { release } = usePrepared();
+  return release.meta.standfirst ? <PlainText text={release.meta.standfirst} style={style} hyphenate /> : null;
+}
+
+export type PullQuoteStyles = { box?: Style; text?: Style; attribution?: Style };
+
+/**
+ * A highlighted quotation. When its words repeat the body it is decoration
+ * (an artifact, attribution included), so a screen reader hears it once;
+ * otherwise it is a `BlockQuote` at its place in the reading order.
+ */
+export function PullQuote({ block, styles = {} }: { block: Extract<Block, { kind: "pullquote" }>; styles?: PullQuoteStyles }) {
+  const prepared = usePrepared();
+  const repeats = pullQuoteRepeatsBody(prepared.release, block);
+  const content = (
+    <>
+      <RichText inlines={block.inlines} style={styles.text} pos={block.pos} hyphenate={false} />
+      {block.attribution ? <RichText inlines={block.attribution} style={styles.attribution} hyphenate={false} /> : null}
+    </>
+  );
+  return repeats ? (
+    <TView artifact="Layout" style={styles.box} wrap={false}>{content}</TView>
+  ) : (
+    <TView tag="BlockQuote" tagId={useId()} style={styles.box} wrap={false}>{content}</TView>
+  );
+}
+
+export function Figure({ block, style, captionStyle }: { block: Extract<Block, { kind: "figure" }>; style?: Style; captionStyle?: Style }) {
+  const prepared = usePrepared();
+  return (
+    <TView wrap={false}>
+      <TImage tag="Figure" tagId={useId()} alt={block.alt} src={block.src} source={sourceOf(prepared, block.pos)} style={style} />
+      {block.caption ? <RichText role="Caption" inlines={block.caption} style={captionStyle} /> : null}
+    </TView>
+  );
+}
+
+/** Running footer: organisation and "n / N" on every page, as a pagination artifact. */
+export function Footer({ style, textStyle }: { style?: Style; textStyle?: Style }) {
+  const { release } = usePrepared();
+  return (
+    <TView artifact="Pagination" fixed style={style}>
+      <Text style={textStyle}>{release.meta.organization}</Text>
+      <Text
+        style={textStyle}
+        render={({ pageNumber, totalPages }: { pageNumber: number; totalPages?: number }) =>
+          totalPages ? `${pageNumber} / ${totalPages}` : `${pageNumber}`
+        }
+      />
+    </TView>
+  );
+}

@@ -1,0 +1,70 @@
+import React from "react";
+import { Text } from "@react-pdf/renderer";
+import type { Inline } from "../model/release.ts";
+import type { InlineTag } from "../model/semantics.ts";
+
+/** Style of the inline kinds; a layout may pass its own. */
+export type InlineStyles = {
+  strong?: Record<string, unknown>;
+  emphasis?: Record<string, unknown>;
+  link?: Record<string, unknown>;
+};
+
+const defaultInlineStyles: Required<InlineStyles> = {
+  strong: { fontWeight: 700 },
+  emphasis: { fontStyle: "italic" },
+  link: { color: "#1a4f8b", textDecoration: "underline" },
+};
+
+export type ComposedInlines = {
+  /** react-pdf children for a `Text`. */
+  children: React.ReactNode[];
+  /** The text as react-pdf will see it, concatenated. */
+  text: string;
+  /** Link and language ranges, in code points of `text`. */
+  tags: InlineTag[];
+};
+
+/**
+ * Turns inlines into nested react-pdf `Text` children and records, as ranges
+ * of the concatenated text, which parts are links and foreign-language
+ * phrases. The render stage uses the ranges to open `Link` and `Span`
+ * elements; react-pdf never sees them as anything but styled text.
+ */
+export function composeInlines(inlines: readonly Inline[], styles: InlineStyles = {}): ComposedInlines {
+  const s = { ...defaultInlineStyles, ...styles };
+  const tags: InlineTag[] = [];
+  let text = "";
+  let length = 0; // in code points
+  let key = 0;
+
+  const walk = (items: readonly Inline[]): React.ReactNode[] =>
+    items.map((item) => {
+      switch (item.kind) {
+        case "text":
+          text += item.text;
+          length += [...item.text].length;
+          return item.text;
+        case "strong":
+          return <Text key={key++} style={s.strong}>{walk(item.children)}</Text>;
+        case "emphasis":
+          return <Text key={key++} style={s.emphasis}>{walk(item.children)}</Text>;
+        case "link": {
+          const start = length;
+          const children = walk(item.children);
+          tags.push({ start, end: length, role: "Link", href: item.href });
+          return <Text key={key++} style={s.link}>{children}</Text>;
+        }
+        case "lang": {
+          const start = length;
+          const children = walk(item.children);
+          tags.push({ start, end: length, role: "Span", lang: item.lang });
+          return <Text key={key++}>{children}</Text>;
+        }
+      }
+    });
+
+  const children = walk(inlines);
+  tags.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { children, text, tags };
+}

@@ -1,0 +1,98 @@
+/**
+ * Writes glyphs that textkit already shaped and positioned. pdfkit has no
+ * public API for pre-shaped glyph ids (`text()` would shape again), so this
+ * file uses pdfkit 0.20.2's EmbeddedFont internals: `subset.includeGlyph`,
+ * `widths`, `unicode`, `ref()`, `id`, and `doc.addContent`. pdfkit's version
+ * is pinned for that reason.
+ */
+import type { Doc } from "./marked.ts";
+import type { FontkitFont } from "./tree.ts";
+
+type EmbeddedFont = {
+  id: string;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  font: FontkitFont;
+  ref(): unknown;
+};
+
+/** One glyph to show, with the source text it stands for (its ToUnicode). */
+export type PlacedGlyph = {
+  id: number;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  text: string;
+};
+
+/** Numbers in content streams: at most 3 decimals, no exponent, no "-0". */
+export function num(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) || rounded === 0 ? "0" : String(rounded);
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, "0");
+
+export class GlyphWriter {
+  private readonly registered = new Set<string>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private embed(font: FontkitFont): EmbeddedFont {
+    const name = font.postscriptName;
+    if (!this.registered.has(name)) {
+      // Register the very fontkit object textkit shaped with, once per document.
+      this.doc.registerFont(name, font as never);
+      this.registered.add(name);
+    }
+    this.doc.font(name);
+    const embedded = this.doc._font as EmbeddedFont;
+    this.doc.page.fonts[embedded.id] = embedded.ref();
+    return embedded;
+  }
+
+  /**
+   * Shows `glyphs` from pen position (x, baseline y) in one text object.
+   * Returns the glyphs whose ToUnicode entry was already taken by other text
+   * (the same glyph drawn for different characters).
+   */
+  show(font: FontkitFont, size: number, x: number, y: number, glyphs: readonly PlacedGlyph[]): PlacedGlyph[] {
+    const f = this.embed(font);
+    const conflicts: PlacedGlyph[] = [];
+    const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`];
+    let pen = x;
+    let tj: string[] = [];
+    const flush = () => {
+      if (tj.length) ops.push(`[${tj.join(" ")}] TJ`);
+      tj = [];
+    };
+    const moveTo = (px: number, py: number) => ops.push(`1 0 0 -1 ${num(px)} ${num(py)} Tm`);
+    moveTo(pen, y);
+    for (const g of glyphs) {
+      const gid = f.subset.includeGlyph(g.id);
+      const natural = (f.widths[gid] ??= f.font.getGlyph(g.id).advanceWidth * f.scale);
+      const codePoints = [...g.text].map((ch) => ch.codePointAt(0)!);
+      const mapped = f.unicode[gid];
+      if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
+      else if (codePoints.length && mapped.join() !== codePoints.join()) conflicts.push(g);
+      if (g.xOffset !== 0 || g.yOffset !== 0) {
+        // A positioned mark: its own text matrix, then back to the pen.
+        flush();
+        moveTo(pen + g.xOffset, y - g.yOffset);
+        ops.push(`<${hex4(gid)}> Tj`);
+        moveTo(pen + g.xAdvance, y);
+      } else {
+        tj.push(`<${hex4(gid)}>`);
+        const adjust = natural - (g.xAdvance * 1000) / size;
+        if (Math.abs(adjust) >= 0.0005) tj.push(num(adjust));
+      }
+      pen += g.xAdvance;
+    }
+    flush();
+    ops.push("ET");
+    this.doc.addContent(ops.join("\n"));
+    return conflicts;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The render stage: walks the pages that `@react-pdf/layout` returned and
+ * writes them through pdfkit with a structure tree. Every painting operator
+ * lands in marked content owned by a structure element, or in an artifact.
+ */
+import { error, type Diagnostic } from "../model/diagnostic.ts";
+import type { ArtifactKind } from "../model/semantics.ts";
+import { createDocument, finishDocument, type DocumentMeta } from "./document.ts";
+import { GlyphWriter } from "./glyphs.ts";
+import { withArtifact, withTag } from "./marked.ts";
+import { Paint, type PaintOptions } from "./paint.ts";
+import { StructureBuilder, type StructScope } from "./structure.ts";
+import { renderText, type RenderContext } from "./text.ts";
+import { sourceTextOf, type LayoutNode } from "./tree.ts";
+
+export type RenderInput = {
+  root: LayoutNode;
+  meta: DocumentMeta;
+  /** The source file errors point to when a node carries no position. */
+  file: string;
+  paint: PaintOptions;
+  /** Called on each page after its content, before it ends (print marks, page boxes). */
+  finishPage?: (ctx: RenderContext, page: LayoutNode) => void;
+};
+
+export type Rendered = { bytes?: Uint8Array; diagnostics: Diagnostic[] };
+
+export async function renderTagged(input: RenderInput): Promise<Rendered> {
+  const doc = createDocument(input.meta);
+  const ctx: RenderContext = {
+    doc,
+    glyphs: new GlyphWriter(doc),
+    structure: new StructureBuilder(doc),
+    paint: new Paint(doc, input.paint),
+    diagnostics: [],
+    fallbackFile: input.file,
+  };
+  for (const page of input.root.children ?? []) {
+    const box = page.box!;
+    doc.addPage({ size: [box.width, box.height], margin: 0 });
+    if (typeof page.style?.backgroundColor === "string") {
+      withArtifact(doc, "Background", () => ctx.paint.rect(0, 0, box.width, box.height, page.style!.backgroundColor as string));
+    }
+    for (const child of page.children ?? []) renderNode(ctx, child, 0, 0, undefined, undefined);
+    input.finishPage?.(ctx, page);
+  }
+  ctx.structure.finish();
+  const bytes = await finishDocument(doc);
+  return { bytes, diagnostics: ctx.diagnostics };
+}
+
+const fallbackKeys = new WeakMap<object, string>();
+let fallbackCount = 0;
+function keyOf(node: LayoutNode): string {
+  const props = node.props ?? {};
+  if (props.tagId) return props.tagId;
+  let key = fallbackKeys.get(props);
+  if (!key) fallbackKeys.set(props, (key = `node${++fallbackCount}`));
+  return key;
+}
+
+function scopeOf(node: LayoutNode, parent: StructScope | undefined): StructScope | undefined {
+  const p = node.props;
+  if (!p?.tag) return parent;
+  return {
+    key: keyOf(node),
+    role: p.tag,
+    parent,
+    ...(p.alt !== undefined ? { alt: p.alt } : {}),
+    ...(p.lang ? { lang: p.lang } : {}),
+  };
+}
+
+const where = (ctx: RenderContext, node: LayoutNode) =>
+  node.props?.source ? { ...node.props.source } : { file: ctx.fallbackFile };
+
+/** Paints `node` whose parent's border box starts at absolute (x, y). */
+function renderNode(ctx: RenderContext, node: LayoutNode, x: number, y: number, scope: StructScope | undefined, artifact: ArtifactKind | undefined): void {
+  const box = node.box;
+  if (!box) return;
+  const ax = x + box.left;
+  const ay = y + box.top;
+  const art = artifact ?? node.props?.artifact;
+  switch (node.type) {
+    case "VIEW":
+    case "LINK": {
+      if (ctx.paint.hasBox(node)) withArtifact(ctx.doc, art ?? "Layout", () => ctx.paint.box(node, ax, ay));
+      const inner = art ? scope : scopeOf(node, scope);
+      for (const child of node.children ?? []) renderNode(ctx, child, ax, ay, inner, art);
+      return;
+    }
+    case "TEXT": {
+      if (ctx.paint.hasBox(node)) withArtifact(ctx.doc, art ?? "Layout", () => ctx.paint.box(node, ax, ay));
+      if (art) return renderText(ctx, node, x, y, { artifact: art });
+      const own = scopeOf(node, scope);
+      if (own === scope || !own) {
+        ctx.diagnostics.push(error(where(ctx, node), `text "${sourceTextOf(node).slice(0, 60)}" in the layout has no structure tag`,
+          "use a semantic component (RichText, PlainText, Headline…) or wrap decoration in <Artifact>"));
+        return;
+      }
+      return renderText(ctx, node, x, y, { scope: own });
+    }
+    case "IMAGE": {
+      if (art) return withArtifact(ctx.doc, art, () => ctx.paint.image(node, ax, ay));
+      const own = scopeOf(node, scope);
+      if (!own || own === scope || !own.alt?.trim()) {
+        ctx.diagnostics.push(error(where(ctx, node), "image has no alternative text",
+          "write the alt text in the Markdown image, ![what the image shows](images/file.jpg), or mark a decorative image as an artifact in the layout"));
+        return;
+      }
+      const content = withTag(ctx.doc, own.role, () => ctx.paint.image(node, ax, ay));
+      ctx.structure.element(own).add(content);
+      return;
+    }
+    default:
+      ctx.diagnostics.push(error(where(ctx, node), `layout node ${node.type} is not supported by the tagged render stage`,
+        "use View, Text, Link and Image in layouts"));
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Paints a laid-out `TEXT` fragment glyph by glyph, each stretch of glyphs
+ * inside marked content that belongs to its structure element: the Text's
+ * own element, or a `Link`/`Span` inside it. Hyphens inserted by line
+ * breaking are artifacts, so the text reads back exactly as written.
+ */
+import { error, type Diagnostic } from "../model/diagnostic.ts";
+import type { ArtifactKind, InlineTag } from "../model/semantics.ts";
+import type { GlyphWriter, PlacedGlyph } from "./glyphs.ts";
+import { alignWithSource, glyphRange, logicalLine, type RunText } from "./logical.ts";
+import { withArtifact, withTag, type Doc } from "./marked.ts";
+import type { StructScope, StructureBuilder } from "./structure.ts";
+import { sourceTextOf, type LayoutNode, type Line } from "./tree.ts";
+import type { Paint } from "./paint.ts";
+
+export type TextTarget = { scope: StructScope } | { artifact: ArtifactKind };
+
+export type RenderContext = {
+  doc: Doc;
+  glyphs: GlyphWriter;
+  structure: StructureBuilder;
+  paint: Paint;
+  diagnostics: Diagnostic[];
+  /** Where errors point when a node has no source reference. */
+  fallbackFile: string;
+};
+
+/** Per Text (shared by its fragments): source characters and how far painting got. */
+type TextProgress = { source: string[]; cursor: number; scopes: (StructScope | undefined)[]; failed: boolean };
+const progressByProps = new WeakMap<object, TextProgress>();
+
+function progressOf(node: LayoutNode, target: TextTarget): TextProgress {
+  const props = node.props ?? {};
+  let progress = progressByProps.get(props);
+  if (!progress) {
+    const source = [...sourceTextOf(node)];
+    const scopes = "scope" in target ? inlineScopes(target.scope, props.inlineTags ?? [], source) : [];
+    progress = { source, cursor: 0, scopes, failed: false };
+    progressByProps.set(props, progress);
+  }
+  return progress;
+}
+
+/** For each source character, the innermost element it belongs to. */
+function inlineScopes(parent: StructScope, tags: readonly InlineTag[], source: readonly string[]): (StructScope | undefined)[] {
+  const length = source.length;
+  const scopes: (StructScope | undefined)[] = new Array(length).fill(parent);
+  const open: { tag: InlineTag; scope: StructScope }[] = [];
+  tags.forEach((tag, i) => {
+    while (open.length && open[open.length - 1]!.tag.end <= tag.start) open.pop();
+    const scope: StructScope = {
+      key: `${parent.key}/${i}`,
+      role: tag.role,
+      parent: open[open.length - 1]?.scope ?? parent,
+      ...(tag.lang ? { lang: tag.lang } : {}),
+      ...(tag.href ? { link: { href: tag.href, text: source.slice(tag.start, tag.end).join("") } } : {}),
+    };
+    open.push({ tag, scope });
+    for (let k = tag.start; k < tag.end && k < length; k++) scopes[k] = scope;
+  });
+  return scopes;
+}
+
+const sourceAt = (ctx: RenderContext, node: LayoutNode) => {
+  const s = node.props?.source;
+  return s ? { file: s.file, line: s.line, column: s.column } : { file: ctx.fallbackFile };
+};
+
+/** A stretch of one run's glyphs that goes into one marked-content sequence. */
+type Segment = { owner: StructScope | ArtifactKind; run: RunText; glyphs: PlacedGlyph[]; x: number; logical: number };
+
+export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: number, target: TextTarget): void {
+  const lines = node.lines ?? [];
+  const first = lines[0];
+  if (!first || !node.box) return;
+  const progress = progressOf(node, target);
+  const box = node.box;
+  const originX = x + box.left + (box.paddingLeft ?? 0) - (node.alignOffset ?? 0);
+  const originY = y + box.top + (box.paddingTop ?? 0) - first.box.y;
+  for (const line of lines) {
+    const baseline = originY + line.box.y + line.ascent;
+    renderLine(ctx, node, line, originX + line.box.x, baseline, target, progress);
+    paintDecorations(ctx, line, originX, originY);
+  }
+  // Close inline elements that ended in this fragment while its page is current.
+  if ("scope" in target) {
+    for (const scope of new Set(progress.scopes.slice(0, progress.cursor))) {
+      if (scope && scope !== target.scope && progress.scopes.lastIndexOf(scope) < progress.cursor) ctx.structure.close(scope);
+    }
+  }
+}
+
+function renderLine(
+  ctx: RenderContext, node: LayoutNode, line: Line, lineX: number, baseline: number,
+  target: TextTarget, progress: TextProgress,
+): void {
+  const { runs, text } = logicalLine(line);
+  let map: number[];
+  const aligned = progress.failed ? undefined : alignWithSource(text, progress.source, progress.cursor);
+  if (aligned) {
+    map = aligned.map;
+    progress.cursor = aligned.next;
+  } else {
+    if (!progress.failed) {
+      ctx.diagnostics.push(error(sourceAt(ctx, node),
+        `laid-out text "${text.join("")}" does not match the source text "${progress.source.slice(progress.cursor, progress.cursor + text.length).join("")}"`,
+        "this is a bug in Pressroom's render stage; please report it with the release that triggers it"));
+    }
+    progress.failed = true;
+    map = text.map(() => -1);
+  }
+
+  const segments: Segment[] = [];
+  let pen = lineX;
+  for (const r of runs) {
+    const font = r.run.attributes.font[0];
+    if (!r.run.glyphs.length || !font) { pen += r.run.xAdvance; continue; }
+    if (font.type === "STANDARD") {
+      ctx.diagnostics.push(error(sourceAt(ctx, node),
+        `text "${r.visual.join("")}" fell back to the built-in font ${font.fullName ?? "Helvetica"}, which cannot be embedded`,
+        "add a font that covers these characters to fonts/manifest.json and to the layout's font families"));
+      pen += r.run.xAdvance;
+      continue;
+    }
+    pen = segmentRun(ctx, node, r, pen, map, target, progress, segments);
+  }
+  writeSegments(ctx, segments, baseline);
+}
+
+function segmentRun(
+  ctx: RenderContext, node: LayoutNode, r: RunText, pen: number, map: number[],
+  target: TextTarget, progress: TextProgress, out: Segment[],
+): number {
+  let current: Segment | undefined;
+  r.run.glyphs.forEach((glyph, g) => {
+    const pos = r.run.positions[g]!;
+    const [from, to] = glyphRange(r, g);
+    const sourceIdx = map.slice(from, to).filter((i) => i >= 0);
+    const inserted = from < to && sourceIdx.length === 0;
+    const chars = sourceIdx.map((i) => progress.source[i]!).join("");
+    if (glyph.id === 0) {
+      const ch = chars || String.fromCodePoint(...glyph.codePoints);
+      ctx.diagnostics.push(error(sourceAt(ctx, node),
+        `no glyph for "${ch}" (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) in font ${r.run.attributes.font[0]!.postscriptName}`,
+        "add a font that covers this character to fonts/manifest.json"));
+      pen += pos.xAdvance;
+      return;
+    }
+    const owner: StructScope | ArtifactKind =
+      "artifact" in target ? target.artifact
+        : inserted ? "Layout"
+        : (progress.scopes[sourceIdx[0] ?? -1] ?? target.scope);
+    if (!current || current.owner !== owner) {
+      current = { owner, run: r, glyphs: [], x: pen, logical: from };
+      out.push(current);
+    }
+    current.glyphs.push({
+      id: glyph.id,
+      xAdvance: pos.xAdvance,
+      xOffset: pos.xOffset ?? 0,
+      yOffset: pos.yOffset ?? 0,
+      text: inserted ? (r.visual.join("").includes("\u2026") ? "\u2026" : "-") : chars || String.fromCodePoint(...glyph.codePoints),
+    });
+    pen += pos.xAdvance;
+  });
+  return pen;
+}
+
+function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number): void {
+  const { doc, structure } = ctx;
+  const tagged: { logical: number; scope: StructScope; content: unknown }[] = [];
+  const linkBoxes = new Map<StructScope, { x0: number; x1: number; top: number; bottom: number }>();
+  for (const seg of segments) {
+    const r = seg.run;
+    const attrs = r.run.attributes;
+    const draw = () => {
+      ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
+      ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs);
+    };
+    if (typeof seg.owner === "string") {
+      withArtifact(doc, seg.owner, draw);
+      continue;
+    }
+    tagged.push({ logical: seg.logical, scope: seg.owner, content: withTag(doc, seg.owner.role, draw) });
+    const link = linkScopeOf(seg.owner);
+    if (link) {
+      const width = seg.glyphs.reduce((sum, g) => sum + g.xAdvance, 0);
+      const box = linkBoxes.get(link) ?? { x0: Infinity, x1: -Infinity, top: Infinity, bottom: -Infinity };
+      box.x0 = Math.min(box.x0, seg.x);
+      box.x1 = Math.max(box.x1, seg.x + width);
+      box.top = Math.min(box.top, baseline - r.run.ascent);
+      box.bottom = Math.max(box.bottom, baseline - r.run.descent);
+      linkBoxes.set(link, box);
+    }
+  }
+  // Structure order is logical order, whatever the painting order was (right-to-left runs).
+  tagged.sort((a, b) => a.logical - b.logical);
+  for (const t of tagged) structure.element(t.scope).add(t.content);
+  for (const [scope, box] of linkBoxes) {
+    if (scope.link) ctx.paint.linkAnnotation(structure.element(scope), scope.link, box);
+  }
+}
+
+function linkScopeOf(scope: StructScope): StructScope | undefined {
+  for (let s: StructScope | undefined = scope; s; s = s.parent) if (s.role === "Link") return s;
+  return undefined;
+}
+
+function paintDecorations(ctx: RenderContext, line: Line, originX: number, originY: number): void {
+  const decorations = line.decorationLines ?? [];
+  if (!decorations.length) return;
+  withArtifact(ctx.doc, "Layout", () => {
+    for (const d of decorations) {
+      ctx.paint.rect(originX + line.box.x + d.rect.x, originY + line.box.y + d.rect.y - d.rect.height / 2, d.rect.width, d.rect.height, d.color, d.opacity);
+    }
+  });
+}
