@@ -15,13 +15,14 @@ export function error(at: SourceLocation, message: string, hint?: string, code?:
   return { severity: "error", ...at, message, ...(hint ? { hint } : {}), ...(code ? { code } : {}) };
 }
 
-/** `path:line:col: error: message` followed by an indented hint line. */
-export function formatDiagnostic(d: Diagnostic): string {
+/** `path:line:col: error: message`, then the hint on an indented line (or after " hint: " on one line). */
+export function formatDiagnostic(d: Diagnostic, options: { oneLine?: boolean } = {}): string {
   const where = [d.file, d.line, d.line !== undefined ? (d.column ?? 1) : undefined]
     .filter((part) => part !== undefined)
     .join(":");
   const head = `${where}: ${d.severity}: ${d.code ? `[${d.code}] ` : ""}${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  if (!d.hint) return head;
+  return options.oneLine ? `${head} (hint: ${d.hint})` : `${head}\n  hint: ${d.hint}`;
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === "error");

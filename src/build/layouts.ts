@@ -1,0 +1,34 @@
+/**
+ * The layout registry: every folder in `layouts/` with an `index.tsx` whose
+ * default export is a `defineLayout(...)` value. Adding a layout needs no
+ * change in `src/`.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Layout } from "../compose/define-layout.ts";
+import { error, type Diagnostic } from "../model/diagnostic.ts";
+
+export const layoutsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../layouts");
+
+export async function loadLayouts(dir = layoutsDir): Promise<{ layouts: Map<string, Layout>; diagnostics: Diagnostic[] }> {
+  const layouts = new Map<string, Layout>();
+  const diagnostics: Diagnostic[] = [];
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "index.tsx")))
+    .map((e) => e.name)
+    .sort();
+  for (const name of folders) {
+    const file = path.join(dir, name, "index.tsx");
+    const mod = (await import(pathToFileURL(file).href)) as { default?: Layout };
+    const layout = mod.default;
+    if (!layout || typeof layout.Component !== "function") {
+      diagnostics.push(error({ file }, `layout folder "${name}" has no layout as its default export`, "end index.tsx with `export default defineLayout({ id, page, profile, Component })`"));
+    } else if (layout.id !== name) {
+      diagnostics.push(error({ file }, `layout id "${layout.id}" differs from its folder name "${name}"`, `set id: "${name}" or rename the folder`));
+    } else {
+      layouts.set(name, layout);
+    }
+  }
+  return { layouts, diagnostics };
+}

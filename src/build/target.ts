@@ -1,0 +1,41 @@
+/**
+ * One output: a prepared release in one layout, from React elements to
+ * checked PDF bytes.
+ */
+import React from "react";
+import type { Layout } from "../compose/define-layout.ts";
+import { layoutDocument, type FontStore } from "../layout/layout.ts";
+import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
+import type { PreparedRelease } from "../model/prepared.ts";
+import { profiles } from "../render/profiles.ts";
+import { renderTagged } from "../render/render.ts";
+import { checkPdf } from "../verify/check.ts";
+import { documentDate } from "./dates.ts";
+
+export type TargetResult = { bytes?: Uint8Array; pages: number; diagnostics: Diagnostic[] };
+
+export async function buildTarget(prepared: PreparedRelease, layout: Layout, fonts: FontStore, outputName: string): Promise<TargetResult> {
+  const { release } = prepared;
+  const profile = profiles[layout.profile];
+  // compose: the layout's element tree; layout: react-pdf places every glyph.
+  const element = React.createElement(layout.Component, { prepared, page: layout.page });
+  const root = await layoutDocument(element, fonts);
+  const pages = root.children?.length ?? 0;
+  // render: tagged PDF through pdfkit.
+  const rendered = await renderTagged({
+    root,
+    file: release.file,
+    meta: {
+      title: release.meta.title,
+      lang: prepared.lang,
+      author: release.meta.organization,
+      ...(release.meta.standfirst ? { subject: release.meta.standfirst } : {}),
+      date: documentDate(release.meta.date),
+    },
+    paint: profile.paint,
+  });
+  if (hasErrors(rendered.diagnostics) || !rendered.bytes) return { pages, diagnostics: rendered.diagnostics };
+  // verify: read our own PDF back; any finding fails this output.
+  const findings = await checkPdf(rendered.bytes, { file: outputName, profiles: profile.checks });
+  return { bytes: rendered.bytes, pages, diagnostics: [...rendered.diagnostics, ...findings] };
+}
