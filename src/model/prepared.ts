@@ -6,7 +6,7 @@ import type { Release } from "./release.ts";
  */
 export type PreparedRelease = {
   release: Release;
-  /** BCP 47 tag, as in `release.lang`. */
+  /** BCP 47 tag: `release.lang` in canonical case (`en-gb` → `en-GB`). */
   lang: string;
   /** From the language's script (Arabic, Hebrew, … → `rtl`). */
   direction: "ltr" | "rtl";

@@ -1,0 +1,77 @@
+/**
+ * The prepare stage: `Release` → `PreparedRelease`. Decides the writing
+ * direction, the hyphenation callback and the font stacks for the release's
+ * language, and checks that the fonts cover every printed character.
+ */
+import { error, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
+import type { PreparedRelease } from "../model/prepared.ts";
+import type { Release } from "../model/release.ts";
+import { checkCoverage } from "./coverage.ts";
+import type { FontManifest, FontRole } from "./fonts.ts";
+import { hyphenatorFor, loadHyphenationExceptions } from "./hyphenate.ts";
+
+export type { PreparedRelease } from "../model/prepared.ts";
+
+/** ISO 15924 scripts written right to left. */
+const RTL_SCRIPTS = new Set(["Arab", "Aran", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Yezi", "Mend"]);
+
+/** The main script of a language tag (`"uk"` → `"Cyrl"`, `"ar"` → `"Arab"`), if known. */
+export function scriptOf(lang: string): string | undefined {
+  try {
+    const locale = new Intl.Locale(lang);
+    return locale.script ?? locale.maximize().script;
+  } catch {
+    return undefined;
+  }
+}
+
+export function directionOf(lang: string): "ltr" | "rtl" {
+  const script = scriptOf(lang);
+  return script && RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
+}
+
+/**
+ * Family ids for one role: the manifest's stack for the role, with the
+ * families made for the release's script moved to the front (stable order).
+ */
+export function fontStack(manifest: FontManifest, role: FontRole, script: string | undefined): string[] {
+  const stack = manifest.stacks[role];
+  if (!script) return [...stack];
+  const forScript = (id: string) => manifest.families.find((f) => f.id === id)?.scripts.includes(script) ?? false;
+  return [...stack.filter(forScript), ...stack.filter((id) => !forScript(id))];
+}
+
+export function prepareRelease(release: Release, fonts: FontManifest): { prepared?: PreparedRelease; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const langAt = { file: release.file, ...(release.metaPos.lang ?? {}) };
+  let lang: string;
+  try {
+    lang = new Intl.Locale(release.lang).toString();
+  } catch {
+    return { diagnostics: [error(langAt, `"${release.lang}" is not a BCP 47 language tag`, 'use a tag such as "en", "en-GB", "uk" or "ar"')] };
+  }
+  const script = scriptOf(lang);
+
+  const hyphenate = hyphenatorFor(lang);
+  if (hyphenate) diagnostics.push(...loadHyphenationExceptions(lang).diagnostics);
+
+  const stacks = {
+    body: fontStack(fonts, "body", script),
+    heading: fontStack(fonts, "heading", script),
+    ui: fontStack(fonts, "ui", script),
+  };
+  const families = [...new Set([...stacks.body, ...stacks.heading, ...stacks.ui])];
+  diagnostics.push(...checkCoverage(release, families, fonts));
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  return {
+    prepared: {
+      release,
+      lang,
+      direction: directionOf(lang),
+      ...(hyphenate ? { hyphenate } : {}),
+      fonts: stacks,
+    },
+    diagnostics,
+  };
+}
