@@ -17,7 +17,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Finds every `<contentDir>/<slug>/<lang>.md`, sorted by slug, then language.
+ * Finds every `<contentDir>/<slug>/<lang>.md`, sorted by slug, then language tag.
  * A bad slug or file name is reported and left out; the other files are still returned.
  * Files other than `.md` (images) and hidden entries are ignored.
  */
@@ -71,7 +71,7 @@ export async function discoverSources(contentDir: string, filter?: DiscoverFilte
     diagnostics.push(
       error({ file: contentDir }, `the content folder ${contentDir} holds no releases`, `add a folder per release with one Markdown file per language, e.g. ${path.join(contentDir, "harbour-library", "en.md")}`),
     );
-  } else if (wanted && sources.length === 0 && availableLangs.size > 0) {
+  } else if (wanted && wanted.size > 0 && sources.length === 0 && availableLangs.size > 0) {
     diagnostics.push(
       error({ file: contentDir }, `no release has a file for ${[...wanted].join(", ")}`, `languages found: ${[...availableLangs].sort(byCodeUnit).join(", ")}`),
     );
@@ -83,7 +83,7 @@ async function discoverRelease(slug: string, dir: string, diagnostics: Diagnosti
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".md") && !e.name.startsWith("."))
     .map((e) => e.name)
-    .sort(byCodeUnit);
+    .sort((a, b) => byCodeUnit(a.slice(0, -".md".length), b.slice(0, -".md".length)));
   if (names.length === 0) {
     diagnostics.push({
       ...error({ file: dir }, `the release folder ${slug} has no language files and is skipped`, `add one Markdown file per language, named by its language tag, e.g. ${path.join(dir, "en.md")}`),

@@ -116,7 +116,8 @@ const contactSchema = z.strictObject({
   phone: text.optional(),
 });
 
-const frontMatterSchema = z.strictObject({
+/** The front matter's schema; exported for tests. */
+export const frontMatterSchema = z.strictObject({
   title: text,
   standfirst: text.optional(),
   organization: text,
@@ -181,6 +182,13 @@ export function parseFrontMatter(text: string, file: string, lines: LineIndex): 
   };
   const nodePos = (node: YamlNode | null | undefined, fallback: Position): Position =>
     node?.range ? yamlPos(node.range[0]) : fallback;
+  /** Where a key's value starts; the key itself when the value is empty. */
+  const valuePos = (pair: Pair, fallback: Position): Position => {
+    const keyPos = nodePos(pair.key as YamlNode | null, fallback);
+    const value = pair.value as YamlNode | null;
+    const empty = !value?.range || (isScalar(value) && value.value === null && value.range[0] === value.range[1]);
+    return empty ? keyPos : nodePos(value, keyPos);
+  };
 
   if (doc.errors.length > 0) {
     const seenLines = new Set<number>();
@@ -188,7 +196,7 @@ export function parseFrontMatter(text: string, file: string, lines: LineIndex): 
       const at = yamlPos(e.pos[0]);
       if (seenLines.has(at.line)) continue; // one mistake often yields several parser errors on a line
       seenLines.add(at.line);
-      fail(at, `YAML syntax error: ${e.message}`, yamlHint(e.code, yamlText.slice(e.pos[0], e.pos[1])));
+      fail(at, `YAML syntax error: ${e.message}`, yamlHint(e.code, /^[^:\s]+/.exec(yamlText.slice(e.pos[0]))?.[0] ?? ""));
     }
     return { metaPos, bodyStart, diagnostics };
   }
@@ -238,7 +246,7 @@ export function parseFrontMatter(text: string, file: string, lines: LineIndex): 
         if (path.length === 1) missing.push(key);
         continue;
       }
-      const at = nodePos(pair.value as YamlNode | null, nodePos(pair.key as YamlNode, firstLine));
+      const at = valuePos(pair, firstLine);
       const problem: Problem =
         issue.code === "custom"
           ? { message: issue.message, hint: (issue.params as { hint?: string } | undefined)?.hint ?? "" }
@@ -257,7 +265,7 @@ export function parseFrontMatter(text: string, file: string, lines: LineIndex): 
   for (const pair of topPairs) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     if (key in frontMatterSchema.shape) {
-      metaPos[key as keyof Release["metaPos"]] = nodePos(pair.value as YamlNode | null, nodePos(pair.key as YamlNode, firstLine));
+      metaPos[key as keyof Release["metaPos"]] = valuePos(pair, firstLine);
     }
   }
   const { lang, contact, ...rest } = result.data;
@@ -320,7 +328,7 @@ function yamlHint(code: string, near: string): string {
     case "MULTILINE_IMPLICIT_KEY":
       return 'put a value that contains `: ` in quotes, e.g. title: "Harbour Town: a new library"';
     case "DUPLICATE_KEY":
-      return `each key may appear once; delete one of the \`${near.trim() || "duplicate"}\` lines`;
+      return `each key may appear once; delete one of the \`${near || "duplicate"}\` lines`;
     case "TAB_AS_INDENT":
       return "indent with spaces, not tabs";
     case "MISSING_CHAR":
