@@ -132,7 +132,6 @@ const KNOWN_KEYS = {
   top: Object.keys(frontMatterSchema.shape),
   contact: Object.keys(contactSchema.shape),
 };
-const REQUIRED_KEYS = ["title", "organization", "date"] as const;
 
 // ---------------------------------------------------------------------------
 

@@ -110,6 +110,20 @@ describe("body: blocks", () => {
     expect(blocks[0]?.pos).toEqual({ line: 6, column: 1 });
   });
 
+  it("Windows line endings: same blocks, same positions", () => {
+    const crlf = `${FRONT}Line one\nline two with [Слава]{lang=uk}.\n\n> [!PULLQUOTE]\n> Words.\n> — Someone\n`.replace(/\n/g, "\r\n");
+    const result = parseRelease(source(crlf));
+    expect(result.diagnostics).toEqual([]);
+    const blocks = result.release?.blocks ?? [];
+    expect(shape(blocks)).toEqual([
+      { kind: "paragraph", inlines: [t("Line one line two with "), { kind: "lang", lang: "uk", children: [t("Слава")] }, t(".")] },
+      { kind: "pullquote", inlines: [t("Words.")], attribution: [t("Someone")] },
+    ]);
+    const p = blocks[0];
+    expect(p?.kind === "paragraph" && p.inlines[1]?.pos).toEqual({ line: 7, column: 15 });
+    expect(blocks[1]?.pos).toEqual({ line: 9, column: 1 });
+  });
+
   it("HTML comments are ignored, as blocks and inside text", () => {
     const blocks = blocksOf("<!-- note to editor -->\n\nText <!-- inline --> here.\n");
     expect(shape(blocks)).toEqual([{ kind: "paragraph", inlines: [t("Text here.")] }]);
