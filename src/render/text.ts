@@ -95,6 +95,8 @@ function renderLine(
   target: TextTarget, progress: TextProgress,
 ): void {
   const { runs, text } = logicalLine(line);
+  // Artifacts (running footers repeat on every page) read nothing back: their line is their source.
+  if ("artifact" in target) progress = { source: text, cursor: 0, scopes: [], failed: false };
   let map: number[];
   const aligned = progress.failed ? undefined : alignWithSource(text, progress.source, progress.cursor);
   if (aligned) {
