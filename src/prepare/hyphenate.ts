@@ -51,6 +51,8 @@ const PROTECTED = /[\p{Nd}@/\\_=#%&+~|<>{}[\]^`$]|^www\.|\p{L}\.\p{L}/iu;
 const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 const LETTER = /\p{L}/u;
 const APOSTROPHE = /['’ʼ]/;
+/** One Cyrillic consonant or sign, alone between two breaks. */
+const LONE_CONSONANT = /^[бвгґджзклмнпрстфхцчшщйьъ]$/iu;
 const EXCEPTION_ENTRY = /^[\p{L}\p{M}'’ʼ]+(?:-[\p{L}\p{M}'’ʼ]+)*$/u;
 
 type HyphenModule = { hyphenateSync: (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string };
@@ -143,18 +145,21 @@ function createHyphenator(
     if (/\p{Ll}\p{Lu}/u.test(word)) return []; // a brand in camel case: iPhone, PressRoom
     // `hyphen` counts only the ASCII apostrophe as part of a word (п'ятниця).
     const marked = patterns.hyphenateSync(word.replace(/[’ʼ]/g, "'"), { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LETTERS });
-    const breaks: number[] = [];
+    const raw: number[] = [];
     let offset = 0;
-    let lettersBefore = 0;
     for (const ch of marked) {
-      if (ch === SOFT_HYPHEN) {
-        const apostrophe = APOSTROPHE.test(word[offset - 1] ?? "") || APOSTROPHE.test(word[offset] ?? "");
-        if (!apostrophe && lettersBefore >= min.left && letters - lettersBefore >= min.right) breaks.push(offset);
-        continue;
-      }
-      offset += ch.length;
-      if (LETTER.test(ch)) lettersBefore += 1;
+      if (ch === SOFT_HYPHEN) raw.push(offset);
+      else offset += ch.length;
     }
+    const breaks: number[] = [];
+    raw.forEach((at, i) => {
+      // A lone consonant is no syllable: the Ukrainian patterns give "мов-ле-н-ня",
+      // "від-кри-т-тя"; keep "мов-лен-ня", "від-крит-тя".
+      if (LONE_CONSONANT.test(word.slice(at, raw[i + 1] ?? word.length))) return;
+      const apostrophe = APOSTROPHE.test(word[at - 1] ?? "") || APOSTROPHE.test(word[at] ?? "");
+      const before = countLetters(word.slice(0, at));
+      if (!apostrophe && before >= min.left && letters - before >= min.right) breaks.push(at);
+    });
     return breaks;
   };
 
