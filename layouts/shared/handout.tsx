@@ -14,6 +14,7 @@ import type { PreparedRelease } from "../../src/model/prepared.ts";
 import type { Inline } from "../../src/model/release.ts";
 import { formatDate, formatDateTime, labelsFor } from "./labels.ts";
 import { colours } from "./tokens.ts";
+import type { Style } from "../../src/compose/style.ts";
 
 const c = (name: keyof typeof colours) => colours[name].rgb;
 
@@ -21,16 +22,14 @@ export type HandoutOptions = { bodySize: number; leading: number };
 
 function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles {
   const rtl = prepared.direction === "rtl";
-  const body = {
+  const body: Style = {
     fontFamily: prepared.fonts.body,
     fontSize: o.bodySize,
     lineHeight: o.leading,
     textAlign: "justify",
     marginBottom: o.bodySize * 0.6,
-    orphans: 2,
-    widows: 2,
   };
-  const heading = { fontFamily: prepared.fonts.heading, fontWeight: 700, color: c("accent"), textAlign: rtl ? "right" : "left" };
+  const heading: Style = { fontFamily: prepared.fonts.heading, fontWeight: 700, color: c("accent"), textAlign: rtl ? "right" : "left" };
   return {
     paragraph: body,
     heading2: { ...heading, fontSize: o.bodySize * 1.25, marginTop: o.bodySize * 0.6, marginBottom: o.bodySize * 0.4 },
@@ -42,7 +41,7 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
         paddingVertical: 8,
         paddingHorizontal: 12,
         backgroundColor: c("accentSoft"),
-        [rtl ? "borderRight" : "borderLeft"]: `3pt solid ${c("accent")}`,
+        ...(rtl ? { borderRight: `3pt solid ${c("accent")}` } : { borderLeft: `3pt solid ${c("accent")}` }),
       },
       text: { fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.45, lineHeight: 1.3, color: c("accent"), fontWeight: 700 },
       attribution: { fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 0.95, marginTop: 4, color: c("muted") },
@@ -73,7 +72,7 @@ function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOption
   );
 }
 
-function Lede({ prepared, inlines, pos, style }: { prepared: PreparedRelease; inlines: Inline[]; pos: { line: number; column: number }; style: Record<string, unknown> }) {
+function Lede({ prepared, inlines, pos, style }: { prepared: PreparedRelease; inlines: Inline[]; pos: { line: number; column: number }; style: Style }) {
   const { meta } = prepared.release;
   const dateline = `${[meta.place?.toLocaleUpperCase(prepared.lang), formatDate(meta.date, prepared.lang)].filter(Boolean).join(", ")} – `;
   return (

@@ -3,8 +3,8 @@ import { View } from "@react-pdf/renderer";
 import type { Block } from "../model/release.ts";
 import { Figure, Group, PullQuote, RichText, type PullQuoteStyles } from "./components.tsx";
 import type { InlineStyles } from "./inlines.tsx";
+import type { Style } from "./style.ts";
 
-type Style = Record<string, unknown>;
 
 /** The styles a layout gives the body's block kinds. */
 export type BlockStyles = {
@@ -101,7 +101,8 @@ function SectionView({ section, styles }: { section: Section; styles: BlockStyle
         inlines={heading.inlines}
         pos={heading.pos}
         hyphenate={false}
-        style={{ ...(heading.level === 2 ? styles.heading2 : styles.heading3), minPresenceAhead: 40 }}
+        style={{ ...(heading.level === 2 ? styles.heading2 : styles.heading3) }}
+        minPresenceAhead={40}
       />
       {body}
     </Group>

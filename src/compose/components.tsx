@@ -9,8 +9,8 @@ import type { Block, Inline, Position } from "../model/release.ts";
 import type { ArtifactKind, SourceRef, StructRole, TagProps } from "../model/semantics.ts";
 import { composeInlines, type InlineStyles } from "./inlines.tsx";
 import { pullQuoteRepeatsBody } from "./pullquote.ts";
+import type { StyleList as Style } from "./style.ts";
 
-type Style = Record<string, unknown> | Record<string, unknown>[];
 type Children = { children?: React.ReactNode };
 
 // react-pdf's prop types do not know our tagging props; they pass through untouched.
@@ -62,10 +62,12 @@ type RichTextProps = {
   /** Text printed before the inlines inside the same element (a dateline, a list label). */
   lead?: React.ReactNode;
   leadText?: string;
+  /** Keep at least this many points of what follows on the same page (headings). */
+  minPresenceAhead?: number;
 };
 
 /** Text with inline emphasis, links and language spans: one structure element. */
-export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadText = "" }: RichTextProps) {
+export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadText = "", minPresenceAhead }: RichTextProps) {
   const prepared = usePrepared();
   const composed = composeInlines(inlines, inlineStyles);
   const offset = [...leadText].length;
@@ -78,6 +80,9 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
       source={sourceOf(prepared, pos)}
       style={style}
       hyphenationCallback={useHyphenation(hyphenate)}
+      orphans={2}
+      widows={2}
+      minPresenceAhead={minPresenceAhead}
     >
       {lead}
       {composed.children}

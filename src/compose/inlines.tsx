@@ -2,12 +2,13 @@ import React from "react";
 import { Text } from "@react-pdf/renderer";
 import type { Inline } from "../model/release.ts";
 import type { InlineTag } from "../model/semantics.ts";
+import type { Style } from "./style.ts";
 
 /** Style of the inline kinds; a layout may pass its own. */
 export type InlineStyles = {
-  strong?: Record<string, unknown>;
-  emphasis?: Record<string, unknown>;
-  link?: Record<string, unknown>;
+  strong?: Style;
+  emphasis?: Style;
+  link?: Style;
 };
 
 const defaultInlineStyles: Required<InlineStyles> = {

@@ -45,7 +45,7 @@ export function createDocument(meta: DocumentMeta): Doc {
     lang: meta.lang,
     displayTitle: true,
     pdfVersion: "1.7",
-    subset: "PDF/UA",
+    subset: "PDF/UA" as never,
     compress: true,
     info: info as never,
   }) as Doc;

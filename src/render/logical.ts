@@ -3,10 +3,11 @@
  * mirrored) back to logical text, and from there to the source characters
  * each glyph stands for.
  */
-import bidiFactory from "bidi-js";
+import bidiModule from "bidi-js";
 import type { Line, Run } from "./tree.ts";
 
-const bidi = bidiFactory();
+// bidi-js is CommonJS: its default import is the factory itself, whatever its typings say.
+const bidi = (bidiModule as unknown as () => { getMirroredCharacter(ch: string): string | null })();
 
 /** A run with its text in visual and in logical order. */
 export type RunText = {

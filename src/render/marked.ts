@@ -12,7 +12,7 @@ export type StructContent = unknown;
 
 /** Paints `draw` inside an `/Artifact` sequence. */
 export function withArtifact(doc: Doc, kind: ArtifactKind, draw: () => void): void {
-  doc.markContent("Artifact", { type: kind });
+  doc.markContent("Artifact", { type: kind as "Layout" });
   try {
     draw();
   } finally {

@@ -29,8 +29,8 @@ export class StructureBuilder {
   readonly root: StructElement;
 
   constructor(private readonly doc: Doc) {
-    this.root = doc.struct("Document") as StructElement;
-    doc.addStructure(this.root);
+    this.root = doc.struct("Document") as unknown as StructElement;
+    doc.addStructure(this.root as never);
   }
 
   /** The element for `scope`, created (and attached to its parent) on first use. */
@@ -41,7 +41,7 @@ export class StructureBuilder {
     const options: Record<string, unknown> = {};
     if (scope.alt !== undefined) options.alt = scope.alt;
     if (scope.lang !== undefined) options.lang = scope.lang;
-    const created = this.doc.struct(scope.role, options) as StructElement;
+    const created = this.doc.struct(scope.role, options) as unknown as StructElement;
     parent.add(created);
     this.elements.set(scope.key, created);
     return created;
