@@ -11,7 +11,7 @@ import { FontCache } from "./font.ts";
 import { checkFonts, FontUsage } from "./fonts.ts";
 import { checkLanguages, type LangSource } from "./lang.ts";
 import { checkMcids } from "./mcids.ts";
-import { isDict, listPages, openPdf, type PDFDocument } from "./pdf.ts";
+import { isDict, listPages, withPdf, type PDFDocument } from "./pdf.ts";
 import { checkPageBoxes, RgbUsage } from "./print.ts";
 import { checkSemantics } from "./semantics.ts";
 import { mcKey, readStructModel } from "./structure.ts";
@@ -109,17 +109,21 @@ function runChecks(doc: PDFDocument, file: string, profiles: readonly CheckProfi
 
 export async function checkPdf(bytes: Uint8Array, opts: { file: string; profiles: CheckProfile[] }): Promise<Diagnostic[]> {
   const { file, profiles } = opts;
-  let doc: PDFDocument;
   try {
-    doc = await openPdf(bytes);
+    return await withPdf(bytes, (doc, log) => {
+      if (doc.needsPassword())
+        return [error({ file }, "The PDF is encrypted with a user password and cannot be checked.", "Do not set an open password on published PDFs.")];
+      const out = runChecks(doc, file, profiles);
+      if (doc.wasRepaired())
+        out.unshift({
+          severity: "warning",
+          file,
+          message: `The PDF's file structure is damaged and had to be repaired to be read${log.length ? ` (${log[0]})` : ""}.`,
+          hint: "Regenerate the PDF; damaged cross-reference tables break some readers and assistive technology.",
+        });
+      return out;
+    });
   } catch (e) {
     return [error({ file }, `Cannot read the PDF: ${e instanceof Error ? e.message : String(e)}.`, "Check that the file is a complete, uncorrupted PDF.")];
-  }
-  try {
-    if (doc.needsPassword() && !doc.authenticatePassword(""))
-      return [error({ file }, "The PDF is encrypted with a user password and cannot be checked.", "Do not set an open password on published PDFs.")];
-    return runChecks(doc, file, profiles);
-  } finally {
-    doc.destroy();
   }
 }

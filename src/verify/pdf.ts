@@ -13,9 +13,24 @@ export function loadMupdf(): Promise<Mupdf> {
   return mupdfPromise;
 }
 
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
+/**
+ * Opens a PDF, runs `fn` on it and frees it. mupdf's warnings (e.g. about a
+ * repaired xref table) are collected instead of printed; `fn` runs
+ * synchronously, so no other caller's messages end up in `log`.
+ */
+export async function withPdf<T>(bytes: Uint8Array, fn: (doc: PDFDocument, log: readonly string[]) => T): Promise<T> {
   const mupdf = await loadMupdf();
-  return new mupdf.PDFDocument(bytes);
+  const log: string[] = [];
+  mupdf.setLog({ warning: (m) => log.push(m), error: (m) => log.push(m) });
+  let doc: PDFDocument | undefined;
+  try {
+    doc = new mupdf.PDFDocument(bytes);
+    if (doc.needsPassword()) doc.authenticatePassword("");
+    return fn(doc, log);
+  } finally {
+    doc?.destroy();
+    mupdf.setLog(null);
+  }
 }
 
 export const present = (o: Obj | undefined): o is Obj => o !== undefined && !o.isNull();
