@@ -11,14 +11,14 @@ function render(build: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       tagged: true,
-      subset: "PDF/UA",
+      subset: "PDF/UA" as string as PDFKit.Mixins.PDFSubsets, // supported by pdfkit 0.20, missing from its types
       pdfVersion: "1.7",
       lang: "en-GB",
       displayTitle: true,
       info: { Title: "Harbour Town" },
       size: "A4",
       margin: 56,
-    } as PDFKit.PDFDocumentOptions);
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
@@ -42,15 +42,15 @@ describe("readStructureTree on a pdfkit document", () => {
       const root = doc.struct("Document");
       doc.addStructure(root);
       // a running header: an artifact, so not in the tree
-      doc.markContent("Artifact", { type: "Pagination" } as never);
+      doc.markContent("Artifact", { type: "Pagination" });
       doc.text("Page header — not content", 56, 20, { lineBreak: false });
       doc.endMarkedContent();
       doc.x = 56;
       doc.y = 80;
-      root.add(doc.struct("H1", () => doc.text("Harbour Town opens café — ‘zero-emission’ ferries")));
+      root.add(doc.struct("H1", {}, () => doc.text("Harbour Town opens café — ‘zero-emission’ ferries")));
       // one element, two marked-content sequences: read in structure order
       root.add(
-        doc.struct("P", [
+        doc.struct("P", {}, [
           () => doc.text("First line of the paragraph, ", { continued: false }),
           () => doc.text("and its second sequence."),
         ]),
@@ -59,7 +59,7 @@ describe("readStructureTree on a pdfkit document", () => {
       root.add(doc.struct("Figure", { alt: "A ferry at the quay" }, () => doc.rect(56, 300, 40, 20).fill("#333")));
       const p = doc.struct("P");
       root.add(p);
-      p.add(doc.struct("Span", () => doc.text("Abbreviated: ", { continued: false })));
+      p.add(doc.struct("Span", {}, () => doc.text("Abbreviated: ", { continued: false })));
       p.add(doc.struct("Span", { actual: "Harbour Town Authority" }, () => doc.text("HTA")));
       p.end();
       root.end();
