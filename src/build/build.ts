@@ -42,7 +42,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const fonts = await loadFontManifest(options.fontsDir);
   diagnostics.push(...fonts.diagnostics);
   if (!fonts.manifest) return { outputs, diagnostics };
-  const fontStore = createFontStore(fonts.manifest);
 
   // discover: content/<slug>/<lang>.md
   const discovered = await discoverSources(options.contentDir, options.langs ? { langs: options.langs } : undefined);
@@ -62,7 +61,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const relative = [source.slug, source.lang, `${layout.id}.pdf`].join("/");
       const file = path.join(options.outDir, relative);
       // compose, layout, render, verify
-      const result = await buildTarget(prepared.prepared, layout, fontStore, file);
+      // A fresh font store per document: fontkit's glyph caches never carry over (findings.md).
+      const result = await buildTarget(prepared.prepared, layout, createFontStore(fonts.manifest), file);
       diagnostics.push(...result.diagnostics);
       if (!result.bytes || hasErrors(result.diagnostics)) continue;
       // write: atomically, never over a good file with a bad one

@@ -7,8 +7,9 @@ import { pdf } from "@react-pdf/renderer";
 import layout from "@react-pdf/layout";
 import type { LayoutNode } from "../render/tree.ts";
 
-/** A react-pdf font store (`Font` of `@react-pdf/renderer`, or one made by `createFontStore`). */
-export type FontStore = unknown;
+export type { FontStore };
+
+import type { FontStore } from "../prepare/fonts.ts";
 
 export async function layoutDocument(element: React.ReactElement, fonts: FontStore): Promise<LayoutNode> {
   const container = (pdf(element as never) as unknown as { container: { document: unknown } }).container;
