@@ -5,6 +5,7 @@ import path from "node:path";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { formatDiagnostic } from "../../src/model/diagnostic.ts";
 import { inlineText, type Block, type Release } from "../../src/model/release.ts";
+import { pullQuoteRepeatsBody } from "../../src/compose/pullquote.ts";
 import type { StructNode } from "../../src/verify/readback.ts";
 
 export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -35,17 +36,19 @@ export const readOutput = (outDir: string, file: string) => new Uint8Array(readF
 /** Words as a reader hears them: letters and digits, case kept. */
 export const wordsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
 
-function blockText(b: Block): string[] {
+function blockText(b: Block, release: Release): string[] {
   switch (b.kind) {
     case "paragraph":
     case "heading":
       return [inlineText(b.inlines)];
     case "pullquote":
+      // A pull quote that repeats the body is decoration: a reader hears the body once.
+      if (pullQuoteRepeatsBody(release, b)) return [];
       return [inlineText(b.inlines), ...(b.attribution ? [inlineText(b.attribution)] : [])];
     case "quote":
-      return b.blocks.flatMap(blockText);
+      return b.blocks.flatMap((x) => blockText(x, release));
     case "list":
-      return b.items.flatMap((item) => item.flatMap(blockText));
+      return b.items.flatMap((item) => item.flatMap((x) => blockText(x, release)));
     case "figure":
       return b.caption ? [inlineText(b.caption)] : [];
   }
@@ -54,7 +57,7 @@ function blockText(b: Block): string[] {
 /** Every word of the release's source: front matter values and body. */
 export function sourceWords(release: Release): string[] {
   const m = release.meta;
-  return wordsOf([m.title, m.standfirst, m.organization, m.place, m.contact?.name, m.contact?.email, m.contact?.phone, ...release.blocks.flatMap(blockText)].filter(Boolean).join(" "));
+  return wordsOf([m.title, m.standfirst, m.organization, m.place, m.contact?.name, m.contact?.email, m.contact?.phone, ...release.blocks.flatMap((b) => blockText(b, release))].filter(Boolean).join(" "));
 }
 
 const textElements = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "Lbl", "Caption", "Figure"]);
