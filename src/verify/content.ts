@@ -72,6 +72,7 @@ export class MarkedContentChecker implements ContentVisitor {
   constructor(
     private readonly file: string,
     private readonly owned: (container: number, mcid: number) => boolean,
+    private readonly ownedObject: (objectNumber: number) => boolean,
   ) {}
 
   beginMarkedContent(e: MCEntry, s: WalkState): void {
@@ -106,12 +107,22 @@ export class MarkedContentChecker implements ContentVisitor {
     let tagging: MCEntry | undefined;
     for (let i = s.stack.length - 1; i >= 0; i--) {
       const e = s.stack[i]!;
-      if (e.artifact || e.mcid !== undefined) {
+      if (e.artifact || e.mcid !== undefined || e.objr !== undefined) {
         tagging = e;
         break;
       }
     }
     if (tagging?.artifact) return;
+    if (tagging?.objr !== undefined) {
+      if (!this.ownedObject(tagging.objr))
+        this.agg.add(
+          "01-005",
+          s.page.index,
+          `XObject ${tagging.objr} drawn at ${where(s, offset)} has a /StructParent but no structure element holds an OBJR to it.`,
+          `objr${tagging.objr}`,
+        );
+      return;
+    }
     if (!tagging) {
       this.agg.add("01-005", s.page.index, `Untagged content: ${PAINT_NAMES[kind]} operator '${op}' at ${where(s, offset)} is neither in tagged marked content nor in an Artifact.`, "none");
       return;

@@ -166,6 +166,7 @@ function simpleFont(dict: Obj, base: FontBase): FontInfo {
   const encObj = dict.get("Encoding");
   const fd = dict.get("FontDescriptor");
   const symbolic = isDict(fd) && isSymbolic(fd);
+  const embedded = isDict(fd) && ["FontFile", "FontFile2", "FontFile3"].some((k) => present(fd.get(k)));
   const std14Symbolic = /^(Symbol|ZapfDingbats)$/.test(base.name);
   let baseEncoding: string | undefined;
   let differences: Map<number, string> | undefined;
@@ -174,9 +175,11 @@ function simpleFont(dict: Obj, base: FontBase): FontInfo {
     baseEncoding = nameOf(encObj.get("BaseEncoding"));
     differences = readDifferences(encObj);
   }
-  // Without a base encoding, non-symbolic fonts use StandardEncoding; symbolic
-  // fonts use their built-in encoding, which is not known here.
-  if (baseEncoding === undefined && !symbolic && !std14Symbolic && base.subtype !== "Type3") baseEncoding = "StandardEncoding";
+  // Without a base encoding, non-symbolic TrueType and standard 14 fonts use
+  // StandardEncoding; embedded Type1/CFF and symbolic fonts use the font
+  // program's built-in encoding, which is not read here.
+  const builtIn = symbolic || std14Symbolic || base.subtype === "Type3" || (embedded && base.subtype !== "TrueType");
+  if (baseEncoding === undefined && !builtIn) baseEncoding = "StandardEncoding";
   const toUnicode = base.toUnicode;
   const unicode = (c: Code): string | undefined => {
     if (toUnicode) {
@@ -195,7 +198,12 @@ function simpleFont(dict: Obj, base: FontBase): FontInfo {
     split: (bytes) => splitCodes(bytes, [], 1),
     unicode,
     mapped: (c) => unicode(c) !== undefined,
-    notdef: (c) => differences?.get(c.code) === ".notdef",
+    notdef: (c) => {
+      const g = differences?.get(c.code);
+      if (g !== undefined) return g === ".notdef";
+      // an embedded non-symbolic font draws .notdef for codes its encoding leaves undefined
+      return embedded && !symbolic && baseEncoding !== undefined && baseEncoding !== "MacExpertEncoding" && baseEncodingUnicode(baseEncoding, c.code) === undefined;
+    },
   };
 }
 

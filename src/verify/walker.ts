@@ -15,6 +15,12 @@ export type MCEntry = {
   container: number;
   actualText?: string;
   lang?: string;
+  /**
+   * Set on a synthetic entry (tag "(OBJR)") while an XObject with
+   * /StructParent is drawn: its content is tagged as a whole through an
+   * OBJR to this object number.
+   */
+  objr?: number;
   offset: number;
 };
 
@@ -229,25 +235,35 @@ export class ContentWalker {
     if (!present(xobj)) return;
     const subtype = nameOf(xobj.get("Subtype"));
     this.visitor.xobject?.(xobj, subtype, name, s);
+    const num = refOf(xobj);
+    // An XObject with /StructParent is a content item of its own (referenced by an OBJR).
+    const objr: MCEntry | undefined =
+      num && intOf(xobj.get("StructParent")) !== undefined
+        ? { tag: "(OBJR)", artifact: false, container: s.container, objr: num, offset }
+        : undefined;
     if (subtype === "Image") {
+      if (objr) s.stack.push(objr);
       this.visitor.paint?.("image", "Do", s, offset);
+      if (objr) s.stack.pop();
       return;
     }
     if (subtype !== "Form") return;
-    const num = refOf(xobj);
     if ((num && s.forms.includes(num)) || s.forms.length >= MAX_FORM_DEPTH) return;
     const data = streamBytes(xobj);
     if (!data) return;
     const saved = { container: s.container, stream: s.stream, resources: s.resources, font: s.font, renderMode: s.renderMode };
+    const depth = s.stack.length;
     const res = xobj.get("Resources");
     if (isDict(res)) s.resources = res;
     if (intOf(xobj.get("StructParents")) !== undefined) s.container = num;
     s.stream = num;
     s.forms.push(num);
+    if (objr) s.stack.push(objr);
     try {
       this.walkStream(data, s);
     } finally {
       s.forms.pop();
+      s.stack.length = depth;
       Object.assign(s, saved);
     }
   }
