@@ -7,6 +7,8 @@
  * reads CMap programs, whose keywords come out as operators.
  */
 
+import { inlineImageEnd } from "./inline-image.ts";
+
 export type PdfName = { readonly kind: "name"; readonly name: string };
 export type PdfString = { readonly kind: "string"; readonly bytes: Uint8Array; readonly hex: boolean };
 export type PdfDict = { readonly kind: "dict"; readonly entries: Map<string, PdfValue> };
@@ -241,57 +243,6 @@ class Lexer {
     return { kind: "string", bytes: Uint8Array.from(out), hex: false };
   }
 
-  /**
-   * Skips inline image data after `ID`. Uses the declared size when the data
-   * is unfiltered; otherwise searches for an `EI` that is delimited by white
-   * space and followed by plausible content-stream text.
-   */
-  skipInlineImageData(dict: PdfDict, colourComponents: (cs: PdfValue | undefined) => number | undefined): void {
-    const d = this.data;
-    // exactly one white-space byte follows ID
-    if (WS[d[this.pos] ?? 0]) this.pos++;
-    const start = this.pos;
-    const get = (a: string, b: string): PdfValue | undefined => dict.entries.get(a) ?? dict.entries.get(b);
-    const filter = get("F", "Filter");
-    const hasFilter = filter !== undefined && !(Array.isArray(filter) && filter.length === 0);
-    if (!hasFilter) {
-      const w = get("W", "Width");
-      const h = get("H", "Height");
-      const mask = get("IM", "ImageMask") === true;
-      const bpc = mask ? 1 : get("BPC", "BitsPerComponent");
-      const comps = mask ? 1 : colourComponents(get("CS", "ColorSpace"));
-      if (typeof w === "number" && typeof h === "number" && typeof bpc === "number" && comps !== undefined) {
-        const len = Math.ceil((w * comps * bpc) / 8) * h;
-        let p = start + len;
-        while (p < d.length && WS[d[p]!]) p++;
-        if (d[p] === 0x45 && d[p + 1] === 0x49 && (p + 2 >= d.length || !isRegular(d[p + 2]!))) {
-          this.pos = p + 2;
-          return;
-        }
-      }
-    }
-    for (let p = start; p + 1 < d.length; p++) {
-      if (d[p] !== 0x45 || d[p + 1] !== 0x49) continue;
-      if (p > start && !WS[d[p - 1]!]) continue;
-      const after = p + 2;
-      if (after < d.length && !WS[d[after]!] && !DELIM[d[after]!]) continue;
-      if (looksLikeContent(d, after)) {
-        this.pos = after;
-        return;
-      }
-    }
-    this.pos = d.length;
-  }
-}
-
-function looksLikeContent(d: Uint8Array, from: number): boolean {
-  const end = Math.min(d.length, from + 32);
-  for (let i = from; i < end; i++) {
-    const c = d[i]!;
-    if (c < 0x20 && !WS[c]) return false;
-    if (c > 0x7e) return false;
-  }
-  return true;
 }
 
 function decodeNameBytes(bytes: number[]): string {
@@ -335,26 +286,6 @@ function parseNumber(d: Uint8Array, start: number, end: number): number | undefi
   return sign * v;
 }
 
-function componentsOfInlineColourSpace(cs: PdfValue | undefined): number | undefined {
-  if (cs === undefined) return undefined;
-  const n = isName(cs) ? cs.name : Array.isArray(cs) && isName(cs[0]) ? cs[0].name : undefined;
-  switch (n) {
-    case "G":
-    case "DeviceGray":
-    case "I":
-    case "Indexed":
-      return 1;
-    case "RGB":
-    case "DeviceRGB":
-      return 3;
-    case "CMYK":
-    case "DeviceCMYK":
-      return 4;
-    default:
-      return undefined;
-  }
-}
-
 /**
  * Calls `fn` for each operation of a content stream (or CMap program), in
  * order. Operands that precede an operator are passed with it; unmatched
@@ -389,7 +320,7 @@ export function forEachOperation(data: Uint8Array, fn: (op: Operation) => void):
           }
         }
         const dict: PdfDict = { kind: "dict", entries };
-        lx.skipInlineImageData(dict, componentsOfInlineColourSpace);
+        lx.pos = inlineImageEnd(data, lx.pos, dict);
         fn({ op: "BI", operands: [], offset: tok.offset, inlineImage: dict });
         operands = [];
         continue;
@@ -401,27 +332,3 @@ export function forEachOperation(data: Uint8Array, fn: (op: Operation) => void):
     operands.push(tok);
   }
 }
-
-/** Decodes a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, or PDFDocEncoding). */
-export function decodeTextString(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    let s = "";
-    for (let i = 2; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-    return s;
-  }
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  }
-  let s = "";
-  for (const b of bytes) s += PDF_DOC_HIGH[b] ?? String.fromCharCode(b);
-  return s;
-}
-
-/** PDFDocEncoding positions that differ from Latin-1 (ISO 32000-1, Annex D). */
-const PDF_DOC_HIGH: Record<number, string> = {
-  0x18: "\u02d8", 0x19: "\u02c7", 0x1a: "\u02c6", 0x1b: "\u02d9", 0x1c: "\u02dd", 0x1d: "\u02db", 0x1e: "\u02da", 0x1f: "\u02dc",
-  0x80: "\u2022", 0x81: "\u2020", 0x82: "\u2021", 0x83: "\u2026", 0x84: "\u2014", 0x85: "\u2013", 0x86: "\u0192", 0x87: "\u2044",
-  0x88: "\u2039", 0x89: "\u203a", 0x8a: "\u2212", 0x8b: "\u2030", 0x8c: "\u201e", 0x8d: "\u201c", 0x8e: "\u201d", 0x8f: "\u2018",
-  0x90: "\u2019", 0x91: "\u201a", 0x92: "\u2122", 0x93: "\ufb01", 0x94: "\ufb02", 0x95: "\u0141", 0x96: "\u0152", 0x97: "\u0160",
-  0x98: "\u0178", 0x99: "\u017d", 0x9a: "\u0131", 0x9b: "\u0142", 0x9c: "\u0153", 0x9d: "\u0161", 0x9e: "\u017e", 0xa0: "\u20ac",
-};

@@ -1,7 +1,7 @@
 /** Print-master checks (profile `print`): page boxes (PR-001..003) and RGB colour (PR-004). */
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import { isName as isInlineName, type Operation, type PdfValue } from "./lexer.ts";
-import { intOf, isArray, isDict, items, nameOf, numOf, present, rectOf, refOf, type Obj, type PageRef, type Rect } from "./pdf.ts";
+import { intOf, isArray, isDict, nameOf, present, rectOf, refOf, type Obj, type PageRef, type Rect } from "./pdf.ts";
 import { resource, type ContentVisitor, type WalkState } from "./walker.ts";
 import { where } from "./content.ts";
 
@@ -125,4 +125,3 @@ export class RgbUsage implements ContentVisitor {
   }
 }
 
-export { items, numOf };

@@ -3,9 +3,10 @@
  * state that the checks need: the marked-content stack across nested forms,
  * the current font and text rendering mode, and which resources apply.
  */
-import { forEachOperation, decodeTextString, isDict as isInlineDict, isName, isString, type Operation, type PdfDict, type PdfValue } from "./lexer.ts";
+import { decodeTextString } from "./textstring.ts";
+import { forEachOperation, isDict as isInlineDict, isName, isString, type Operation, type PdfDict, type PdfValue } from "./lexer.ts";
 import type { FontCache, FontInfo } from "./font.ts";
-import { intOf, isArray, isDict, items, nameOf, present, refOf, streamBytes, textOf, type Obj, type PageRef } from "./pdf.ts";
+import { intOf, isDict, items, nameOf, present, refOf, streamBytes, textOf, type Obj, type PageRef } from "./pdf.ts";
 
 export type MCEntry = {
   tag: string;
@@ -99,7 +100,7 @@ function objProps(o: Obj): Props {
   return out;
 }
 
-function resource(resources: Obj | undefined, category: string, name: string): Obj | undefined {
+export function resource(resources: Obj | undefined, category: string, name: string): Obj | undefined {
   if (!isDict(resources)) return undefined;
   const cat = resources.get(category);
   if (!isDict(cat)) return undefined;
@@ -269,12 +270,3 @@ export class ContentWalker {
   }
 }
 
-/** Whether a value from a colour-space resource is an array starting with a given family name. */
-export function colourSpaceFamily(cs: Obj | undefined): string | undefined {
-  if (!present(cs)) return undefined;
-  if (cs.isName()) return cs.asName();
-  if (isArray(cs)) return nameOf(cs.get(0));
-  return undefined;
-}
-
-export { resource };

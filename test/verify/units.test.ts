@@ -5,7 +5,8 @@ import { checkPdf } from "../../src/verify/check.ts";
 import { lookupUnicode, parseCMap, splitCodes } from "../../src/verify/cmap.ts";
 import { glyphNameToUnicode } from "../../src/verify/encodings.ts";
 import { isLanguageTag } from "../../src/verify/lang.ts";
-import { decodeTextString, forEachOperation, type Operation, type PdfValue } from "../../src/verify/lexer.ts";
+import { forEachOperation, type Operation, type PdfValue } from "../../src/verify/lexer.ts";
+import { decodeTextString } from "../../src/verify/textstring.ts";
 import { isWellFormed, readXmp } from "../../src/verify/xmp.ts";
 
 const FIXTURES = new URL("../../../shared/fixtures/pdf-defects/", import.meta.url);
