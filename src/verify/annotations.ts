@@ -2,6 +2,7 @@
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import { intOf, isDict, items, nameOf, refOf, textOf, type PageRef } from "./pdf.ts";
 import { describe, type StructModel } from "./structure.ts";
+import { Aggregate } from "./content.ts";
 
 const HINTS: Record<string, string> = {
   "28-002": "Tag the annotation: add an <Annot> structure element holding an OBJR to it.",
@@ -23,6 +24,8 @@ export function checkAnnotations(pages: readonly PageRef[], model: StructModel, 
   const report = (code: string, msg: string): void => {
     out.push(error({ file }, msg, HINTS[code], code));
   };
+  // per-annotation findings: one diagnostic per page and checkpoint, with a count
+  const agg = new Aggregate();
   const pageIndex = new Map(pages.map((p) => [p.num, p.index] as const));
   for (const page of pages) {
     const annots = items(page.obj.get("Annots")).filter((a) => isDict(a));
@@ -41,41 +44,42 @@ export function checkAnnotations(pages: readonly PageRef[], model: StructModel, 
       const hidden = ((intOf(a.get("F")) ?? 0) & HIDDEN) !== 0;
       const contents = textOf(a.get("Contents"))?.trim() ?? "";
 
-      if (subtype === "TrapNet") report("28-007", `${what} is a TrapNet annotation.`);
+      if (subtype === "TrapNet") agg.add("28-007", page.index, `${what} is a TrapNet annotation.`);
       if (subtype === "PrinterMark") {
-        if (holders.length > 0) report("28-017", `${what} is in the structure tree (OBJR in ${describe(holders[0]!, pageIndex)}).`);
+        if (holders.length > 0) agg.add("28-017", page.index, `${what} is in the structure tree (OBJR in ${describe(holders[0]!, pageIndex)}).`);
         continue;
       }
       if (subtype === "Popup" || hidden) continue;
 
       if (subtype === "Link") {
         if (!roles.includes("Link"))
-          report(
+          agg.add(
             "28-011",
+            page.index,
             holders.length
               ? `${what} is referenced from ${holders.map((h) => describe(h, pageIndex)).join(", ")}, not from a <Link> element.`
               : `${what} is not referenced by an OBJR from any <Link> structure element.`,
           );
-        if (contents === "") report("28-012", `${what} has no non-empty /Contents alternate description.`);
+        if (contents === "") agg.add("28-012", page.index, `${what} has no non-empty /Contents alternate description.`);
       } else if (subtype === "Widget") {
-        if (!roles.includes("Form")) report("28-010", `${what} is not nested in a <Form> structure element.`);
+        if (!roles.includes("Form")) agg.add("28-010", page.index, `${what} is not nested in a <Form> structure element.`);
       } else {
-        if (!roles.includes("Annot")) report("28-002", `${what} is not nested in an <Annot> structure element.`);
+        if (!roles.includes("Annot")) agg.add("28-002", page.index, `${what} is not nested in an <Annot> structure element.`);
         if (contents === "" && !holders.some((h) => h.alt?.trim()))
-          report("28-004", `${what} has no /Contents and its structure element has no /Alt.`);
+          agg.add("28-004", page.index, `${what} has no /Contents and its structure element has no /Alt.`);
       }
 
       const sp = intOf(a.get("StructParent"));
       if (sp === undefined) {
-        report("28-x01", `${what} has no /StructParent.`);
+        agg.add("28-x01", page.index, `${what} has no /StructParent.`);
         continue;
       }
       const target = model.parentTree.get(sp);
       const targetNum = isDict(target) ? refOf(target) : 0;
-      if (!targetNum) report("28-x01", `${what} has /StructParent ${sp}, which the ParentTree does not map to a structure element.`);
+      if (!targetNum) agg.add("28-x01", page.index, `${what} has /StructParent ${sp}, which the ParentTree does not map to a structure element.`);
       else if (!holders.some((h) => h.num === targetNum))
-        report("28-x01", `${what} has /StructParent ${sp} → object ${targetNum}, which holds no OBJR to the annotation.`);
+        agg.add("28-x01", page.index, `${what} has /StructParent ${sp} → object ${targetNum}, which holds no OBJR to the annotation.`);
     }
   }
-  return out;
+  return [...out, ...agg.diagnostics(file, HINTS)];
 }

@@ -36,7 +36,7 @@ export function where(s: WalkState, offset: number): string {
 }
 
 /** Counts repeated findings per (code, page) and keeps the first message. */
-class Aggregate {
+export class Aggregate {
   private items = new Map<string, { code: string; msg: string; count: number; page: number }>();
   add(code: string, page: number, msg: string, group = ""): void {
     const k = `${code}|${page}|${group}`;
