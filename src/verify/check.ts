@@ -69,11 +69,13 @@ function runChecks(doc: PDFDocument, file: string, profiles: readonly CheckProfi
 
   const visitors: ContentVisitor[] = [];
   const model = ua ? readStructModel(catalog, pages, file) : undefined;
-  const mc = model ? new MarkedContentChecker(
+  const mc = model
+    ? new MarkedContentChecker(
         file,
         (c, m) => model.mcidOwners.has(mcKey(c, m)),
         (n) => model.objrOwners.has(n),
-      ) : undefined;
+      )
+    : undefined;
   const fonts = ua ? new FontUsage() : undefined;
   const contentLangs: LangSource[] = [];
   const rgb = print ? new RgbUsage(file) : undefined;
