@@ -58,7 +58,7 @@ const element = (p: PreparedRelease) => React.createElement(layout.Component, { 
 const tagged = async (p: PreparedRelease) => {
   const root = await layoutDocument(element(p), createFontStore(manifest));
   const r = await renderTagged({
-    root, file: p.release.file, paint: profiles[layout.profile].paint,
+    root, file: p.release.file, paint: profiles[layout.profile].paint(layout),
     meta: { title: p.release.meta.title, lang: p.lang, author: p.release.meta.organization, date: documentDate(p.release.meta.date) },
   });
   return r.bytes!;

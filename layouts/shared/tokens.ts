@@ -2,7 +2,7 @@
  * Design colours, defined once. Each has the RGB value used on screen and the
  * CMYK value (percentages) used in print masters.
  */
-export type ColourToken = { rgb: string; cmyk: readonly [number, number, number, number] };
+import type { ColourToken } from "../../src/render/colour.ts";
 
 export const colours = {
   ink: { rgb: "#1b1b1b", cmyk: [0, 0, 0, 92] },

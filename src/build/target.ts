@@ -32,7 +32,8 @@ export async function buildTarget(prepared: PreparedRelease, layout: Layout, fon
       ...(release.meta.standfirst ? { subject: release.meta.standfirst } : {}),
       date: documentDate(release.meta.date),
     },
-    paint: profile.paint,
+    paint: profile.paint(layout),
+    ...(profile.finish ? { finish: profile.finish } : {}),
   });
   if (hasErrors(rendered.diagnostics) || !rendered.bytes) return { pages, diagnostics: rendered.diagnostics };
   // verify: read our own PDF back; any finding fails this output.

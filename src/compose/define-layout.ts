@@ -1,5 +1,6 @@
 import type React from "react";
 import type { PreparedRelease } from "../model/prepared.ts";
+import type { ColourToken } from "../render/colour.ts";
 
 /** What the render stage adds beyond a tagged PDF/UA-1 file. */
 export type OutputProfile = "accessible" | "print";
@@ -17,6 +18,8 @@ export type Layout = {
   description: string;
   page: PageSpec;
   profile: OutputProfile;
+  /** Design colours with their CMYK values; print layouts must list every colour they use. */
+  colours?: Readonly<Record<string, ColourToken>>;
   /** Returns the `<Document>` of react-pdf primitives and semantic components. */
   Component: React.FC<{ prepared: PreparedRelease; page: PageSpec }>;
 };

@@ -7,16 +7,47 @@ import type { Doc } from "./marked.ts";
 import type { StructElement } from "./structure.ts";
 import type { LayoutNode } from "./tree.ts";
 
-/** Turns a CSS colour from the layout into what pdfkit takes (RGB hex, or CMYK percentages). */
-export type ColourMap = (css: string) => string | [number, number, number, number];
+/**
+ * Turns a CSS colour from the layout into what pdfkit takes (RGB hex, or CMYK
+ * percentages); `undefined` when the colour cannot be used (no CMYK value).
+ */
+export type ColourMap = (css: string) => string | [number, number, number, number] | undefined;
 
 export type PaintOptions = { colour: ColourMap; annotations: boolean };
 
+/** The trim on the sheet, y down, and the bleed around it. */
+export type TrimRect = { x: number; y: number; width: number; height: number; bleed: number };
+
+/** A background closer than this to the trim edge runs on into the bleed. */
+const TOUCHES_TRIM = 0.5;
+
 export class Paint {
+  private trim: TrimRect = { x: 0, y: 0, width: 0, height: 0, bleed: 0 };
+  /** CSS colours the colour map could not convert, reported after rendering. */
+  readonly unknownColours = new Set<string>();
+
   constructor(private readonly doc: Doc, private readonly options: PaintOptions) {}
 
+  setTrim(trim: TrimRect): void {
+    this.trim = trim;
+  }
+
+  /** A background: where it touches the trim edge it extends to the bleed edge. */
+  background(x: number, y: number, width: number, height: number, css: string, opacity = 1): void {
+    const t = this.trim;
+    if (t.bleed > 0) {
+      if (x - t.x < TOUCHES_TRIM) { width += x - t.x + t.bleed; x = t.x - t.bleed; }
+      if (y - t.y < TOUCHES_TRIM) { height += y - t.y + t.bleed; y = t.y - t.bleed; }
+      if (t.x + t.width - (x + width) < TOUCHES_TRIM) width = t.x + t.width + t.bleed - x;
+      if (t.y + t.height - (y + height) < TOUCHES_TRIM) height = t.y + t.height + t.bleed - y;
+    }
+    this.rect(x, y, width, height, css, opacity);
+  }
+
   fill(css: string, opacity = 1): void {
-    this.doc.fillColor(this.options.colour(css) as never, opacity);
+    const colour = this.options.colour(css);
+    if (colour === undefined) this.unknownColours.add(css);
+    this.doc.fillColor((colour ?? [0, 0, 0, 100]) as never, opacity);
   }
 
   rect(x: number, y: number, width: number, height: number, css: string, opacity = 1): void {
@@ -30,7 +61,7 @@ export class Paint {
     const box = node.box!;
     const style = node.style ?? {};
     const opacity = typeof style.opacity === "number" ? style.opacity : 1;
-    if (typeof style.backgroundColor === "string") this.rect(x, y, box.width, box.height, style.backgroundColor, opacity);
+    if (typeof style.backgroundColor === "string") this.background(x, y, box.width, box.height, style.backgroundColor, opacity);
     const top = box.borderTopWidth ?? 0, right = box.borderRightWidth ?? 0;
     const bottom = box.borderBottomWidth ?? 0, left = box.borderLeftWidth ?? 0;
     const colour = (side: string) => (typeof style[`border${side}Color`] === "string" ? (style[`border${side}Color`] as string) : "#000000");

@@ -2,14 +2,27 @@
  * Output profiles: what the render stage does beyond the layout, and which
  * checks the verify stage runs. Registry entries, not if-chains.
  */
-import type { OutputProfile } from "../compose/define-layout.ts";
+import type { Layout, OutputProfile } from "../compose/define-layout.ts";
 import type { CheckProfile } from "../verify/check.ts";
+import { cmykTable } from "./colour.ts";
 import type { PaintOptions } from "./paint.ts";
+import type { Finish } from "./render.ts";
 
-export type ProfileSpec = { paint: PaintOptions; checks: CheckProfile[] };
+export type ProfileSpec = {
+  paint(layout: Layout): PaintOptions;
+  checks: CheckProfile[];
+  finish?: Finish;
+};
 
 export const profiles: Record<OutputProfile, ProfileSpec> = {
-  accessible: { paint: { colour: (css) => css, annotations: true }, checks: ["ua"] },
-  // Print masters (PDF/X-4) come with the print editions.
-  print: { paint: { colour: (css) => css, annotations: false }, checks: ["ua", "print"] },
+  // Tagged PDF/UA-1 for screens, e-mail and office printers.
+  accessible: {
+    paint: () => ({ colour: (css) => css, annotations: true }),
+    checks: ["ua"],
+  },
+  // Print master: PDF/UA-1 and PDF/X-4 in one file; CMYK only, no annotations.
+  print: {
+    paint: (layout) => ({ colour: cmykTable(layout.colours ?? {}), annotations: false }),
+    checks: ["ua", "print"],
+  },
 };

@@ -7,11 +7,34 @@ import { error, type Diagnostic } from "../model/diagnostic.ts";
 import type { ArtifactKind } from "../model/semantics.ts";
 import { createDocument, finishDocument, type DocumentMeta } from "./document.ts";
 import { GlyphWriter } from "./glyphs.ts";
-import { withArtifact, withTag } from "./marked.ts";
+import { withArtifact, withTag, type Doc } from "./marked.ts";
 import { Paint, type PaintOptions } from "./paint.ts";
 import { StructureBuilder, type StructScope } from "./structure.ts";
 import { renderText, type RenderContext } from "./text.ts";
 import { sourceTextOf, type LayoutNode } from "./tree.ts";
+
+/**
+ * Where the laid-out (trim-size) page sits on the sheet. Handouts: the sheet
+ * is the trim. Print masters: a larger MediaBox with room for bleed and marks.
+ */
+export type PageGeometry = {
+  /** MediaBox size in pt. */
+  media: readonly [number, number];
+  /** Top-left corner of the trim on the sheet, y down. */
+  trimOrigin: readonly [number, number];
+  trim: readonly [number, number];
+  /** Bleed on every side, pt (0 for handouts). */
+  bleed: number;
+};
+
+/** What an output profile adds to the document and to each page (print masters). */
+export type Finish = {
+  geometry(trim: readonly [number, number]): PageGeometry;
+  /** Right after the document is created: metadata, output intents. */
+  document(doc: Doc, meta: DocumentMeta): void;
+  /** After a page's content: page boxes, printer's marks. */
+  page(doc: Doc, geometry: PageGeometry): void;
+};
 
 export type RenderInput = {
   root: LayoutNode;
@@ -19,9 +42,12 @@ export type RenderInput = {
   /** The source file errors point to when a node carries no position. */
   file: string;
   paint: PaintOptions;
-  /** Called on each page after its content, before it ends (print marks, page boxes). */
-  finishPage?: (ctx: RenderContext, page: LayoutNode) => void;
+  finish?: Finish;
+  /** The layout's source, where layout-level errors (colours) point. */
+  layoutFile?: string;
 };
+
+const sheetIsTrim = (trim: readonly [number, number]): PageGeometry => ({ media: trim, trimOrigin: [0, 0], trim, bleed: 0 });
 
 export type Rendered = { bytes?: Uint8Array; diagnostics: Diagnostic[] };
 
@@ -35,14 +61,22 @@ export async function renderTagged(input: RenderInput): Promise<Rendered> {
     diagnostics: [],
     fallbackFile: input.file,
   };
+  input.finish?.document(doc, input.meta);
   for (const page of input.root.children ?? []) {
     const box = page.box!;
-    doc.addPage({ size: [box.width, box.height], margin: 0 });
+    const geometry = (input.finish?.geometry ?? sheetIsTrim)([box.width, box.height]);
+    const [x, y] = geometry.trimOrigin;
+    doc.addPage({ size: [...geometry.media], margin: 0 });
+    ctx.paint.setTrim({ x, y, width: box.width, height: box.height, bleed: geometry.bleed });
     if (typeof page.style?.backgroundColor === "string") {
-      withArtifact(doc, "Background", () => ctx.paint.rect(0, 0, box.width, box.height, page.style!.backgroundColor as string));
+      withArtifact(doc, "Background", () => ctx.paint.background(x, y, box.width, box.height, page.style!.backgroundColor as string));
     }
-    for (const child of page.children ?? []) renderNode(ctx, child, 0, 0, undefined, undefined);
-    input.finishPage?.(ctx, page);
+    for (const child of page.children ?? []) renderNode(ctx, child, x, y, undefined, undefined);
+    input.finish?.page(doc, geometry);
+  }
+  for (const css of ctx.paint.unknownColours) {
+    ctx.diagnostics.push(error({ file: input.layoutFile ?? input.file }, `colour ${css} has no CMYK value for print`,
+      "add it to the layout's colour tokens with its CMYK value (layouts/shared/tokens.ts)"));
   }
   ctx.structure.finish();
   const bytes = await finishDocument(doc);
