@@ -12,7 +12,7 @@ import { Body, type BlockStyles } from "../../src/compose/blocks.tsx";
 import type { PageSpec } from "../../src/compose/define-layout.ts";
 import type { PreparedRelease } from "../../src/model/prepared.ts";
 import type { Inline } from "../../src/model/release.ts";
-import { formatDate, formatDateTime, labelsFor } from "./labels.ts";
+import { formatDate, formatDateTime, labelsFor, listComma } from "./labels.ts";
 import { colours } from "./tokens.ts";
 import type { Style } from "../../src/compose/style.ts";
 
@@ -51,6 +51,7 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
     listLabel: { width: 14, fontFamily: prepared.fonts.body, fontSize: o.bodySize, lineHeight: o.leading },
     listBody: {},
     inline: { link: { color: c("link"), textDecoration: "underline" } },
+    rtl,
   };
 }
 
@@ -74,14 +75,14 @@ function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOption
 
 function Lede({ prepared, inlines, pos, style }: { prepared: PreparedRelease; inlines: Inline[]; pos: { line: number; column: number }; style: Style }) {
   const { meta } = prepared.release;
-  const dateline = `${[meta.place?.toLocaleUpperCase(prepared.lang), formatDate(meta.date, prepared.lang)].filter(Boolean).join(", ")} – `;
+  const dateline = `${[meta.place?.toLocaleUpperCase(prepared.lang), formatDate(meta.date, prepared.lang)].filter(Boolean).join(listComma(prepared.lang))} – `;
   return (
     <RichText
       inlines={inlines}
       pos={pos}
       style={style}
-      lead={<Text style={{ fontWeight: 700 }}>{dateline}</Text>}
-      leadText={dateline}
+      lead={dateline}
+      leadStyle={{ fontWeight: 700 }}
     />
   );
 }
@@ -127,7 +128,7 @@ export function Handout({ prepared, page, o }: { prepared: PreparedRelease; page
           <Body blocks={lede ? rest : release.blocks} styles={styles} />
           <Contact prepared={prepared} o={o} />
           <Footer
-            style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
+            style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
             textStyle={{ fontFamily: prepared.fonts.ui, fontSize: 8, color: c("muted") }}
           />
         </Page>

@@ -24,3 +24,8 @@ export function formatDate(date: string, lang: string): string {
 export function formatDateTime(dateTime: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(dateTime)) + " UTC";
 }
+
+/** The comma that separates a dateline's place and date ("، " in Arabic script). */
+export function listComma(lang: string): string {
+  return ["ar", "fa", "ur"].includes(lang.split("-")[0]!.toLowerCase()) ? "، " : ", ";
+}

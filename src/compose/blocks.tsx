@@ -22,6 +22,8 @@ export type BlockStyles = {
   figure?: Style;
   caption?: Style;
   inline?: InlineStyles;
+  /** Right-to-left release: list labels on the right. */
+  rtl?: boolean;
 };
 
 type Section = { heading?: Extract<Block, { kind: "heading" }>; blocks: Block[]; subsections: Section[] };
@@ -64,11 +66,14 @@ function BlockView({ block, styles }: { block: Block; styles: BlockStyles }) {
       return (
         <Group role="L" style={styles.list}>
           {block.items.map((item, i) => (
-            <Group key={i} role="LI" style={{ flexDirection: "row", ...styles.listItem }} wrap={false}>
+            <Group key={i} role="LI" style={{ flexDirection: styles.rtl ? "row-reverse" : "row", ...styles.listItem }} wrap={false}>
               <RichText
                 role="Lbl"
                 inlines={[{ kind: "text", text: block.ordered ? `${(block.start ?? 1) + i}.` : "•", pos: block.pos }]}
-                style={styles.listLabel}
+                // Left-aligned on purpose: with a fixed width, react-pdf keeps the alignment offset of a
+                // first, wider measurement for right-aligned text (the label would land outside its box).
+                // Left-aligned, an RTL label (on the right) sits next to its item's text.
+                style={[styles.listLabel ?? {}, { textAlign: "left" }]}
                 hyphenate={false}
               />
               <Group role="LBody" style={{ flex: 1, ...styles.listBody }}>

@@ -32,6 +32,16 @@ export function usePrepared(): PreparedRelease {
 
 const noHyphenation = (word: string): string[] => [word];
 
+/**
+ * Text styles with the release's writing direction and its start alignment
+ * first. react-pdf inherits neither `direction` nor its default alignment,
+ * and only compensates an explicit `textAlign` in shrink-to-fit boxes.
+ */
+function withDirection(direction: "ltr" | "rtl", style: Style | undefined): Style {
+  const list = Array.isArray(style) ? style : style ? [style] : [];
+  return [{ direction, textAlign: direction === "rtl" ? "right" : "left" }, ...list] as Style;
+}
+
 function sourceOf(prepared: PreparedRelease, pos?: Position): SourceRef | undefined {
   return pos ? { file: prepared.release.file, line: pos.line, column: pos.column } : undefined;
 }
@@ -59,18 +69,18 @@ type RichTextProps = {
   inlineStyles?: InlineStyles;
   pos?: Position;
   hyphenate?: boolean;
-  /** Text printed before the inlines inside the same element (a dateline, a list label). */
-  lead?: React.ReactNode;
-  leadText?: string;
+  /** Text printed before the inlines inside the same element (a dateline), and its style. */
+  lead?: string;
+  leadStyle?: Style;
   /** Keep at least this many points of what follows on the same page (headings). */
   minPresenceAhead?: number;
 };
 
 /** Text with inline emphasis, links and language spans: one structure element. */
-export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadText = "", minPresenceAhead }: RichTextProps) {
+export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadStyle, minPresenceAhead }: RichTextProps) {
   const prepared = usePrepared();
-  const composed = composeInlines(inlines, inlineStyles);
-  const offset = [...leadText].length;
+  const composed = composeInlines(inlines, inlineStyles, prepared.direction);
+  const offset = [...(lead ?? "")].length;
   const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
   return (
     <TText
@@ -78,13 +88,13 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
       tagId={useId()}
       inlineTags={inlineTags}
       source={sourceOf(prepared, pos)}
-      style={style}
+      style={withDirection(prepared.direction, style)}
       hyphenationCallback={useHyphenation(hyphenate)}
       orphans={2}
       widows={2}
       minPresenceAhead={minPresenceAhead}
     >
-      {lead}
+      {lead ? <Text style={withDirection(prepared.direction, leadStyle)}>{lead}</Text> : null}
       {composed.children}
     </TText>
   );
@@ -92,8 +102,9 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
 
 /** Plain text as one structure element (front-matter values). */
 export function PlainText({ text, role = "P", style, hyphenate = false, lang }: { text: string; role?: StructRole; style?: Style; hyphenate?: boolean; lang?: string }) {
+  const { direction } = usePrepared();
   return (
-    <TText tag={role} tagId={useId()} lang={lang} style={style} hyphenationCallback={useHyphenation(hyphenate)}>
+    <TText tag={role} tagId={useId()} lang={lang} style={withDirection(direction, style)} hyphenationCallback={useHyphenation(hyphenate)}>
       {text}
     </TText>
   );
@@ -145,12 +156,12 @@ export function Figure({ block, style, captionStyle }: { block: Extract<Block, {
 
 /** Running footer: organisation and "n / N" on every page, as a pagination artifact. */
 export function Footer({ style, textStyle }: { style?: Style; textStyle?: Style }) {
-  const { release } = usePrepared();
+  const { release, direction } = usePrepared();
   return (
     <TView artifact="Pagination" fixed style={style}>
-      <Text style={textStyle}>{release.meta.organization}</Text>
+      <Text style={withDirection(direction, textStyle)}>{release.meta.organization}</Text>
       <Text
-        style={textStyle}
+        style={withDirection(direction, textStyle)}
         render={({ pageNumber, totalPages }: { pageNumber: number; totalPages?: number }) =>
           totalPages ? `${pageNumber} / ${totalPages}` : `${pageNumber}`
         }

@@ -11,7 +11,7 @@ export type InlineStyles = {
   link?: Style;
 };
 
-const defaultInlineStyles: Required<InlineStyles> = {
+const defaultInlineStyles: Record<"strong" | "emphasis" | "link", Style> = {
   strong: { fontWeight: 700 },
   emphasis: { fontStyle: "italic" },
   link: { color: "#1a4f8b", textDecoration: "underline" },
@@ -32,8 +32,16 @@ export type ComposedInlines = {
  * phrases. The render stage uses the ranges to open `Link` and `Span`
  * elements; react-pdf never sees them as anything but styled text.
  */
-export function composeInlines(inlines: readonly Inline[], styles: InlineStyles = {}): ComposedInlines {
-  const s = { ...defaultInlineStyles, ...styles };
+export function composeInlines(inlines: readonly Inline[], styles: InlineStyles = {}, direction: "ltr" | "rtl" = "ltr"): ComposedInlines {
+  // Every nested Text carries the paragraph's direction: textkit takes a
+  // run's direction from its own style, and a paragraph's from its first run.
+  const d: Style = { direction } as Style;
+  const s: Record<"strong" | "emphasis" | "link" | "plain", Style[] | Style> = {
+    strong: [d, { ...defaultInlineStyles.strong, ...styles.strong }],
+    emphasis: [d, { ...defaultInlineStyles.emphasis, ...styles.emphasis }],
+    link: [d, { ...defaultInlineStyles.link, ...styles.link }],
+    plain: d,
+  };
   const tags: InlineTag[] = [];
   let text = "";
   let length = 0; // in code points
@@ -60,7 +68,7 @@ export function composeInlines(inlines: readonly Inline[], styles: InlineStyles 
           const start = length;
           const children = walk(item.children);
           tags.push({ start, end: length, role: "Span", lang: item.lang });
-          return <Text key={key++}>{children}</Text>;
+          return <Text key={key++} style={s.plain}>{children}</Text>;
         }
       }
     });

@@ -54,43 +54,63 @@ export class GlyphWriter {
   }
 
   /**
-   * Shows `glyphs` from pen position (x, baseline y) in one text object.
-   * Returns the glyphs whose ToUnicode entry was already taken by other text
-   * (the same glyph drawn for different characters).
+   * Shows `glyphs` (in visual order, left to right) from pen position
+   * (x, baseline y) in one text object. Right-to-left glyphs are written in
+   * logical order, each at its own position, so that the content reads in
+   * logical order (ISO 32000-1 §14.8.2.3.3). Returns the glyphs whose
+   * ToUnicode entry was already taken by other text (the same glyph drawn for
+   * different characters).
    */
-  show(font: FontkitFont, size: number, x: number, y: number, glyphs: readonly PlacedGlyph[]): PlacedGlyph[] {
+  show(font: FontkitFont, size: number, x: number, y: number, glyphs: readonly PlacedGlyph[], rtl = false): PlacedGlyph[] {
     const f = this.embed(font);
     const conflicts: PlacedGlyph[] = [];
-    const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`];
-    let pen = x;
-    let tj: string[] = [];
-    const flush = () => {
-      if (tj.length) ops.push(`[${tj.join(" ")}] TJ`);
-      tj = [];
-    };
-    const moveTo = (px: number, py: number) => ops.push(`1 0 0 -1 ${num(px)} ${num(py)} Tm`);
-    moveTo(pen, y);
-    for (const g of glyphs) {
+    const gids = glyphs.map((g) => {
       const gid = f.subset.includeGlyph(g.id);
-      const natural = (f.widths[gid] ??= f.font.getGlyph(g.id).advanceWidth * f.scale);
+      f.widths[gid] ??= f.font.getGlyph(g.id).advanceWidth * f.scale;
       const codePoints = [...g.text].map((ch) => ch.codePointAt(0)!);
       const mapped = f.unicode[gid];
       if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
       else if (codePoints.length && mapped.join() !== codePoints.join()) conflicts.push(g);
-      if (g.xOffset !== 0 || g.yOffset !== 0) {
-        // A positioned mark: its own text matrix, then back to the pen.
-        flush();
-        moveTo(pen + g.xOffset, y - g.yOffset);
-        ops.push(`<${hex4(gid)}> Tj`);
-        moveTo(pen + g.xAdvance, y);
-      } else {
-        tj.push(`<${hex4(gid)}>`);
-        const adjust = natural - (g.xAdvance * 1000) / size;
-        if (Math.abs(adjust) >= 0.0005) tj.push(num(adjust));
+      return gid;
+    });
+    const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`];
+    const moveTo = (px: number, py: number) => ops.push(`1 0 0 -1 ${num(px)} ${num(py)} Tm`);
+    if (rtl) {
+      const pens: number[] = [];
+      let pen = x;
+      for (const g of glyphs) { pens.push(pen); pen += g.xAdvance; }
+      for (let i = glyphs.length - 1; i >= 0; i--) {
+        const g = glyphs[i]!;
+        // A zero-advance mark precedes its base in visual order; its offset is from the base's end.
+        const base = g.xAdvance === 0 && (g.xOffset !== 0 || g.yOffset !== 0) ? (glyphs[i + 1]?.xAdvance ?? 0) : 0;
+        moveTo(pens[i]! + base + g.xOffset, y - g.yOffset);
+        ops.push(`<${hex4(gids[i]!)}> Tj`);
       }
-      pen += g.xAdvance;
+    } else {
+      let pen = x;
+      let tj: string[] = [];
+      const flush = () => {
+        if (tj.length) ops.push(`[${tj.join(" ")}] TJ`);
+        tj = [];
+      };
+      moveTo(pen, y);
+      glyphs.forEach((g, i) => {
+        const gid = gids[i]!;
+        if (g.xOffset !== 0 || g.yOffset !== 0) {
+          // A positioned mark: its own text matrix, then back to the pen.
+          flush();
+          moveTo(pen + g.xOffset, y - g.yOffset);
+          ops.push(`<${hex4(gid)}> Tj`);
+          moveTo(pen + g.xAdvance, y);
+        } else {
+          tj.push(`<${hex4(gid)}>`);
+          const adjust = f.widths[gid]! - (g.xAdvance * 1000) / size;
+          if (Math.abs(adjust) >= 0.0005) tj.push(num(adjust));
+        }
+        pen += g.xAdvance;
+      });
+      flush();
     }
-    flush();
     ops.push("ET");
     this.doc.addContent(ops.join("\n"));
     return conflicts;

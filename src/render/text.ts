@@ -177,7 +177,7 @@ function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number
     const attrs = r.run.attributes;
     const draw = () => {
       ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
-      ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs);
+      ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, r.rtl);
     };
     if (typeof seg.owner === "string") {
       withArtifact(doc, seg.owner, draw);

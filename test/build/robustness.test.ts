@@ -94,7 +94,8 @@ The routes were chosen after a [public survey](https://transport.example/survey)
 `);
     const result = await buildInto(dir);
     expect(describeDiagnostics(result)).toBe("");
-    expect(result.outputs).toHaveLength(5);
+    const files = result.outputs.map((o) => o.file);
+    expect(files).toEqual(expect.arrayContaining(["night-buses/en/handout-a4.pdf", "night-buses/el/handout-a4.pdf", "harbour-library/uk/handout-a4.pdf"]));
     for (const o of result.outputs) {
       const bytes = readOutput(result.outDir, o.file);
       expect(await checkPdf(bytes, { file: o.file, profiles: ["ua"] }), o.file).toEqual([]);
