@@ -4,6 +4,7 @@
  */
 import type { Layout, OutputProfile } from "../compose/define-layout.ts";
 import type { CheckProfile } from "../verify/check.ts";
+import { printFinish } from "../finish/print.ts";
 import { cmykTable } from "./colour.ts";
 import type { PaintOptions } from "./paint.ts";
 import type { Finish } from "./render.ts";
@@ -24,5 +25,6 @@ export const profiles: Record<OutputProfile, ProfileSpec> = {
   print: {
     paint: (layout) => ({ colour: cmykTable(layout.colours ?? {}), annotations: false }),
     checks: ["ua", "print"],
+    finish: printFinish,
   },
 };
