@@ -12,7 +12,7 @@ import { checkFonts, FontUsage } from "./fonts.ts";
 import { checkLanguages, type LangSource } from "./lang.ts";
 import { checkMcids } from "./mcids.ts";
 import { isDict, listPages, withPdf, type PDFDocument } from "./pdf.ts";
-import { checkPageBoxes, RgbUsage } from "./print.ts";
+import { checkPageBoxes, checkPdfx, RgbUsage } from "./print.ts";
 import { checkSemantics } from "./semantics.ts";
 import { mcKey, readStructModel } from "./structure.ts";
 import { ContentWalker, type ContentVisitor } from "./walker.ts";
@@ -40,6 +40,22 @@ const PRINT_CHECKS = ["PR-001", "PR-002", "PR-003", "PR-004"] as const;
 /** Checkpoint ids this checker implements (31-001 is ours: no .notdef glyph shown). */
 export const IMPLEMENTED_CHECKS: readonly string[] = [...UA_CHECKS, ...PRINT_CHECKS];
 
+/**
+ * PDF/X-4 checks of the print profile: PR-005..009 on files that declare
+ * PDF/X, PR-010 with `requirePdfx`. Not in IMPLEMENTED_CHECKS, which lists
+ * only ids of the fixtures' CHECKS.txt (none of these fires on a fixture:
+ * no fixture declares PDF/X).
+ */
+export const PDFX_CHECKS = ["PR-005", "PR-006", "PR-007", "PR-008", "PR-009", "PR-010"] as const;
+
+export type CheckOptions = {
+  /** The file name diagnostics point to. */
+  file: string;
+  profiles: CheckProfile[];
+  /** With `print`: the file must declare PDF/X (PR-010); set by the build for print layouts. */
+  requirePdfx?: boolean;
+};
+
 /** Calls each visitor's callbacks in turn. */
 function combine(visitors: ContentVisitor[]): ContentVisitor {
   const pick = <K extends keyof ContentVisitor>(k: K): ContentVisitor[K] => {
@@ -57,7 +73,7 @@ function combine(visitors: ContentVisitor[]): ContentVisitor {
   return out;
 }
 
-function runChecks(doc: PDFDocument, file: string, profiles: readonly CheckProfile[]): Diagnostic[] {
+function runChecks(doc: PDFDocument, file: string, profiles: readonly CheckProfile[], requirePdfx: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const trailer = doc.getTrailer();
   const catalog = trailer.get("Root");
@@ -109,17 +125,18 @@ function runChecks(doc: PDFDocument, file: string, profiles: readonly CheckProfi
   if (print) {
     out.push(...checkPageBoxes(pages, file));
     out.push(...rgb!.diagnostics());
+    out.push(...checkPdfx({ trailer, catalog, pages, headerVersion: doc.getVersion() / 10 }, file, requirePdfx));
   }
   return out;
 }
 
-export async function checkPdf(bytes: Uint8Array, opts: { file: string; profiles: CheckProfile[] }): Promise<Diagnostic[]> {
-  const { file, profiles } = opts;
+export async function checkPdf(bytes: Uint8Array, opts: CheckOptions): Promise<Diagnostic[]> {
+  const { file, profiles, requirePdfx = false } = opts;
   try {
     return await withPdf(bytes, (doc, log) => {
       if (doc.needsPassword())
         return [error({ file }, "The PDF is encrypted with a user password and cannot be checked.", "Do not set an open password on published PDFs.")];
-      const out = runChecks(doc, file, profiles);
+      const out = runChecks(doc, file, profiles, requirePdfx);
       if (doc.wasRepaired())
         out.unshift({
           severity: "warning",
