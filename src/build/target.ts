@@ -4,6 +4,7 @@
  */
 import React from "react";
 import type { Layout } from "../compose/define-layout.ts";
+import { prepareForPrint } from "../finish/prepare-print.ts";
 import { layoutDocument, type FontStore } from "../layout/layout.ts";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
@@ -17,8 +18,11 @@ export type TargetResult = { bytes?: Uint8Array; pages: number; diagnostics: Dia
 export async function buildTarget(prepared: PreparedRelease, layout: Layout, fonts: FontStore, outputName: string): Promise<TargetResult> {
   const { release } = prepared;
   const profile = profiles[layout.profile];
+  const print = layout.profile === "print";
+  // print masters: figures as CMYK JPEGs for the output condition.
+  const source = print ? await prepareForPrint(prepared) : prepared;
   // compose: the layout's element tree; layout: react-pdf places every glyph.
-  const element = React.createElement(layout.Component, { prepared, page: layout.page });
+  const element = React.createElement(layout.Component, { prepared: source, page: layout.page });
   const root = await layoutDocument(element, fonts);
   const pages = root.children?.length ?? 0;
   // render: tagged PDF through pdfkit.
@@ -37,6 +41,6 @@ export async function buildTarget(prepared: PreparedRelease, layout: Layout, fon
   });
   if (hasErrors(rendered.diagnostics) || !rendered.bytes) return { pages, diagnostics: rendered.diagnostics };
   // verify: read our own PDF back; any finding fails this output.
-  const findings = await checkPdf(rendered.bytes, { file: outputName, profiles: profile.checks });
+  const findings = await checkPdf(rendered.bytes, { file: outputName, profiles: profile.checks, requirePdfx: print });
   return { bytes: rendered.bytes, pages, diagnostics: [...rendered.diagnostics, ...findings] };
 }
