@@ -41,10 +41,11 @@ const PRINT_CHECKS = ["PR-001", "PR-002", "PR-003", "PR-004"] as const;
 export const IMPLEMENTED_CHECKS: readonly string[] = [...UA_CHECKS, ...PRINT_CHECKS];
 
 /**
- * PDF/X-4 checks of the print profile: PR-005..009 on files that declare
- * PDF/X, PR-010 with `requirePdfx`. Not in IMPLEMENTED_CHECKS, which lists
- * only ids of the fixtures' CHECKS.txt (none of these fires on a fixture:
- * no fixture declares PDF/X).
+ * PDF/X-4 checks of the print profile: PR-005..009 on files that identify
+ * themselves as PDF/X (GTS_PDFXVersion in Info or XMP), PR-010 with
+ * `requirePdfx`. Not in IMPLEMENTED_CHECKS, which may list only ids of the
+ * fixtures' CHECKS.txt; none of them fires on a fixture (no fixture has a
+ * GTS_PDFXVersion, and PR-010 is never asked for there).
  */
 export const PDFX_CHECKS = ["PR-005", "PR-006", "PR-007", "PR-008", "PR-009", "PR-010"] as const;
 

@@ -1,7 +1,8 @@
 /**
  * Print-master checks (profile `print`): page boxes (PR-001..003), RGB colour
- * (PR-004) and, for files that declare PDF/X, the PDF/X-4 requirements
- * (PR-005..009); PR-010 when the caller requires a PDF/X print master.
+ * (PR-004) and, for files that identify themselves as PDF/X, the PDF/X-4
+ * requirements (PR-005..009); PR-010 when the caller requires a PDF/X print
+ * master and the file makes no such claim.
  */
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import { isName as isInlineName, type Operation, type PdfValue } from "./lexer.ts";
@@ -20,7 +21,7 @@ const HINTS: Record<string, string> = {
   "PR-007": "Write Info /GTS_PDFXVersion (PDF/X-4) and the same value as XMP pdfxid:GTS_PDFXVersion, Info /Trapped as a name (/False), and PDF version 1.6 or later.",
   "PR-008": "Remove annotations from the print master: print a link's address as text instead.",
   "PR-009": "Write /Title, /CreationDate and /ModDate in the Info dictionary.",
-  "PR-010": "Render the print master with the print finish: a /GTS_PDFX output intent and the PDF/X-4 identification.",
+  "PR-010": "Render the print master with the print finish: Info /GTS_PDFXVersion and XMP pdfxid:GTS_PDFXVersion (PDF/X-4) and a /GTS_PDFX output intent.",
 };
 
 const fmt = (r: Rect): string => `[${r.map((v) => Math.round(v * 100) / 100).join(" ")}]`;
@@ -163,7 +164,13 @@ export function readPdfxClaim(trailer: Obj, catalog: Obj): PdfxClaim {
   return { intents, infoVersion, xmpVersions };
 }
 
-export const declaresPdfx = (c: PdfxClaim): boolean => c.intents.length > 0 || c.infoVersion !== undefined || c.xmpVersions.length > 0;
+/**
+ * A file claims PDF/X by its version identification (Info /GTS_PDFXVersion or
+ * XMP pdfxid:GTS_PDFXVersion). A /GTS_PDFX output intent alone is no claim:
+ * the print defect fixtures carry a bare one (PDF 1.3, no Info, 9 pt bleed)
+ * to exercise PR-001..004 only, and must get no PDF/X findings.
+ */
+export const declaresPdfx = (c: PdfxClaim): boolean => c.infoVersion !== undefined || c.xmpVersions.length > 0;
 
 /** Values of one simple XMP property (element or attribute form) in the namespace `uri`, under any prefix. */
 function xmpProperty(xml: string, uri: string, local: string): string[] {
@@ -187,9 +194,9 @@ function pdfVersion(headerVersion: number, catalog: Obj): number {
 }
 
 /**
- * PR-005..PR-009 on a file that declares PDF/X; PR-010 when `requirePdfx` and
- * it does not. Files without a PDF/X claim (handouts, the defect fixtures)
- * get no finding here.
+ * PR-005..PR-009 on a file that claims PDF/X; PR-010 when `requirePdfx` and
+ * it does not. Files without the claim (handouts, the defect fixtures) get no
+ * finding here.
  */
 export function checkPdfx(
   input: { trailer: Obj; catalog: Obj; pages: readonly PageRef[]; headerVersion: number },
@@ -203,7 +210,8 @@ export function checkPdfx(
   };
   const claim = readPdfxClaim(trailer, catalog);
   if (!declaresPdfx(claim)) {
-    if (requirePdfx) report("PR-010", "The print master does not declare PDF/X: no /GTS_PDFX output intent, no Info /GTS_PDFXVersion, no XMP pdfxid:GTS_PDFXVersion.");
+    if (requirePdfx)
+      report("PR-010", `The print master does not identify itself as PDF/X-4: no Info /GTS_PDFXVersion and no XMP pdfxid:GTS_PDFXVersion${claim.intents.length ? "" : ", and no /GTS_PDFX output intent"}.`);
     return out;
   }
 
