@@ -9,6 +9,7 @@ import type { Release } from "../model/release.ts";
 import { checkCoverage } from "./coverage.ts";
 import type { FontManifest, FontRole } from "./fonts.ts";
 import { hyphenatorFor, loadHyphenationExceptions } from "./hyphenate.ts";
+import { applyTypography } from "./typography.ts";
 
 export type { PreparedRelease } from "../model/prepared.ts";
 
@@ -51,6 +52,7 @@ export function prepareRelease(release: Release, fonts: FontManifest): { prepare
     return { diagnostics: [error(langAt, `"${release.lang}" is not a BCP 47 language tag`, 'use a tag such as "en", "en-GB", "uk" or "ar"')] };
   }
   const script = scriptOf(lang);
+  release = applyTypography(release, lang); // the printed text: checked for coverage, laid out
 
   const hyphenate = hyphenatorFor(lang);
   if (hyphenate) diagnostics.push(...loadHyphenationExceptions(lang).diagnostics);
