@@ -1,5 +1,10 @@
+import { createElement as h } from "react";
+import { Document, Page, Text, pdf } from "@react-pdf/renderer";
+import layout from "@react-pdf/layout";
 import { describe, expect, it } from "vitest";
 import type { Inline, Release } from "../../src/model/release.ts";
+import { createFontStore, loadFontManifest } from "../../src/prepare/fonts.ts";
+import { hyphenatorFor } from "../../src/prepare/hyphenate.ts";
 import { applySpacing, applyTypography, NBSP, NNBSP, spaceInlines, spacingRulesFor } from "../../src/prepare/typography.ts";
 
 const pos = { line: 1, column: 1 };
@@ -235,5 +240,39 @@ describe("spacingRulesFor", () => {
     expect(spacingRulesFor("fr-CH")).toBe(spacingRulesFor("fr"));
     expect(spacingRulesFor("xx")).toEqual({});
     expect(spacingRulesFor("not a tag!")).toEqual({});
+  });
+});
+
+describe("in react-pdf's layout", () => {
+  type Node = { type: string; lines?: { string: string }[]; children?: Node[] };
+  async function lines(children: unknown, width: number, hyphenate = hyphenatorFor("fr")!): Promise<string[]> {
+    const { manifest } = await loadFontManifest("fonts");
+    const text = h(Text, { hyphenationCallback: hyphenate as never, style: { fontFamily: "serif", fontSize: 10, width } }, children as never);
+    const element = h(Document, null, h(Page, { size: "A4" }, text));
+    const container = (pdf(element as never) as unknown as { container: { document: unknown } }).container;
+    const root = (await (layout as unknown as (doc: unknown, fonts: unknown) => Promise<Node>)(container.document, createFontStore(manifest!))) as Node;
+    return root.children![0]!.children![0]!.lines!.map((l) => l.string);
+  }
+
+  it("never breaks a line at U+00A0 or U+202F inside a word's chunk", async () => {
+    const plain = Array(10).fill("« Bonjour ! » Quoi ? Oui ; non : 4 000 livres, 9 h 30, 50 %.").join(" ");
+    // Control: with ordinary spaces, lines do start with marks.
+    expect((await lines(plain, 55)).some((line) => /^[»!?;:]/.test(line))).toBe(true);
+    const text = applySpacing(plain, "fr");
+    for (const width of [40, 55, 70, 90]) {
+      const laidOut = await lines(text, width);
+      expect(laidOut.length).toBeGreaterThan(10);
+      for (const line of laidOut) {
+        // No line starts with a mark, a unit or the rest of a number, none ends with « or a no-break space.
+        expect(line, `width ${width}`).not.toMatch(/^(?:[\s»!?;:%]|h\b|000|30\b)/u);
+        expect(line, `width ${width}`).not.toMatch(/«\s*$|[\u00a0\u202f]$/u);
+      }
+    }
+  });
+
+  it("does break at a text run that is nothing but a no-break space (textkit 7.0.1 makes it glue)", async () => {
+    const runs = Array.from({ length: 8 }, (_, i) => [h(Text, { key: `a${i}`, style: { fontStyle: "italic" } }, "Bonjour"), NNBSP, h(Text, { key: `b${i}` }, "Madame ")]).flat();
+    const laidOut = await lines(runs, 60, (word) => [word]);
+    expect(laidOut.slice(0, 2)).toEqual([`Bonjour${NNBSP}`, "Madame "]);
   });
 });
