@@ -1,23 +1,29 @@
 /**
  * `npm run bench`: builds the sample content several times in one process
- * and prints, side by side, per-document milliseconds for Pressroom's tagged
- * output and for react-pdf's own untagged renderToBuffer of the same layout,
- * plus peak memory. Targets (2-core machine): warm median ≤ 50 ms for a
- * one-page release, tagged ≤ 1.15 × untagged, peak RSS ≤ 300 MB.
+ * and prints, per document, milliseconds for Pressroom's tagged output and
+ * for react-pdf's own untagged renderer on the same laid-out pages, plus
+ * peak memory. Targets (2-core machine): warm median ≤ 50 ms for a one-page
+ * release; tagged ≤ 1.15 × untagged; peak RSS ≤ 300 MB.
+ *
+ *   layout   = Pressroom's layout passes (header, column flow, frame) in react-pdf
+ *   tagged   = layout + Pressroom's tagged render
+ *   untagged = layout + @react-pdf/render (what renderToBuffer does after layout)
+ *   verify   = reading the PDF back and the PDF/UA checks (every build does this too)
  */
-import React from "react";
 import { performance } from "node:perf_hooks";
-import { renderToBuffer } from "@react-pdf/renderer";
+import PDFDocument from "pdfkit";
+import renderUntagged from "@react-pdf/render";
 import { loadLayouts } from "../src/build/layouts.ts";
 import { documentDate } from "../src/build/dates.ts";
 import { discoverSources } from "../src/discover/discover.ts";
-import { layoutDocument } from "../src/layout/layout.ts";
+import { layoutRelease } from "../src/layout/pages.tsx";
+import type { PreparedRelease } from "../src/model/prepared.ts";
 import { parseRelease } from "../src/parse/parse-release.ts";
 import { createFontStore, loadFontManifest } from "../src/prepare/fonts.ts";
 import { prepareRelease } from "../src/prepare/prepare.ts";
-import type { PreparedRelease } from "../src/model/prepared.ts";
 import { profiles } from "../src/render/profiles.ts";
 import { renderTagged } from "../src/render/render.ts";
+import type { LayoutNode } from "../src/render/tree.ts";
 import { checkPdf } from "../src/verify/check.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -26,73 +32,77 @@ const layoutId = process.env.BENCH_LAYOUT ?? "handout-a4";
 let peakRss = 0;
 const sampleMemory = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
 const memoryTimer = setInterval(sampleMemory, 2);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
-
 const fonts = await loadFontManifest();
 if (!fonts.manifest) throw new Error("font manifest failed to load");
 const manifest = fonts.manifest;
-// react-pdf's own renderer uses its global store: give it the same fonts.
-const { Font } = await import("@react-pdf/renderer");
-const { registerFonts } = await import("../src/prepare/fonts.ts");
-registerFonts(Font as never, manifest);
+const layout = (await loadLayouts()).layouts.get(layoutId);
+if (!layout) throw new Error(`no layout ${layoutId}`);
+const profile = profiles[layout.profile];
 
-const layout = (await loadLayouts()).layouts.get(layoutId)!;
-const { sources } = await discoverSources("content");
 const prepared: PreparedRelease[] = [];
-for (const s of sources) {
+for (const s of (await discoverSources("content")).sources) {
   const parsed = parseRelease(s);
   const p = parsed.release && prepareRelease(parsed.release, manifest).prepared;
   if (p) prepared.push(p);
 }
 
-const element = (p: PreparedRelease) => React.createElement(layout.Component, { prepared: p, page: layout.page });
-const tagged = async (p: PreparedRelease) => {
-  const root = await layoutDocument(element(p), createFontStore(manifest));
+const laidOut = (p: PreparedRelease) => layoutRelease(p, layout, createFontStore(manifest));
+
+async function tagged(p: PreparedRelease, root: LayoutNode): Promise<Uint8Array> {
   const r = await renderTagged({
-    root, file: p.release.file, paint: profiles[layout.profile].paint(layout),
+    root, file: p.release.file, paint: profile.paint(layout!), ...(profile.finish ? { finish: profile.finish } : {}),
     meta: { title: p.release.meta.title, lang: p.lang, author: p.release.meta.organization, date: documentDate(p.release.meta.date) },
   });
   return r.bytes!;
-};
+}
+
+function untagged(root: LayoutNode): Promise<void> {
+  return new Promise((resolve) => {
+    const ctx = new PDFDocument({ autoFirstPage: false, compress: true, displayTitle: true });
+    ctx.on("data", () => {});
+    ctx.on("end", () => resolve());
+    (renderUntagged as unknown as (ctx: unknown, doc: unknown) => void)(ctx, root);
+  });
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [performance.now() - t0, value];
+}
 
 console.log(`Pressroom bench: ${prepared.length} documents × ${ROUNDS} rounds, layout ${layoutId}, Node ${process.version}\n`);
-
-// Phase 1: Pressroom alone, so that its peak memory is its own.
-type Row = { name: string; pages: number; t: number[]; v: number[]; u: number[] };
+type Row = { name: string; pages: number; layout: number[]; tagged: number[]; untagged: number[]; verify: number[] };
 const rows: Row[] = [];
 for (const p of prepared) {
-  const pages = (await layoutDocument(element(p), createFontStore(manifest))).children?.length ?? 0;
-  const row: Row = { name: `${p.release.slug}/${p.lang}`, pages, t: [], v: [], u: [] };
+  const row: Row = { name: `${p.release.slug}/${p.lang}`, pages: 0, layout: [], tagged: [], untagged: [], verify: [] };
   for (let i = 0; i < ROUNDS; i++) {
-    row.t.push(await time(() => tagged(p)));
-    row.v.push(await time(async () => checkPdf(await tagged(p), { file: "bench.pdf", profiles: ["ua"] })));
+    const [tl, root] = await time(() => laidOut(p));
+    const [tt, bytes] = await time(() => tagged(p, root));
+    const [tv] = await time(() => checkPdf(bytes, { file: "bench.pdf", profiles: profile.checks }));
+    // react-pdf's renderer on a fresh layout of the same release (its render reads but may cache on nodes).
+    const [ul, root2] = await time(() => laidOut(p));
+    const [tu] = await time(() => untagged(root2));
+    row.pages = root.children?.length ?? 0;
+    row.layout.push(tl);
+    row.tagged.push(tl + tt);
+    row.untagged.push(ul + tu);
+    row.verify.push(tv);
   }
   rows.push(row);
 }
-sampleMemory();
-const pressroomPeak = peakRss;
-
-// Phase 2: react-pdf's own untagged renderer on the same layout.
-gc();
-for (const [i, p] of prepared.entries()) {
-  for (let k = 0; k < ROUNDS; k++) rows[i]!.u.push(await time(() => renderToBuffer(element(p) as never)));
-}
 clearInterval(memoryTimer);
+sampleMemory();
 
-console.log("document                   pages | tagged ms: first  median | tagged+verify median | react-pdf ms: first  median | tagged/react-pdf");
+console.log("document              pages | layout | tagged: first median | untagged: first median | tagged/untagged | verify");
 for (const r of rows) {
-  const warmT = median(r.t.slice(1)), warmU = median(r.u.slice(1));
-  console.log(`${r.name.padEnd(26)} ${String(r.pages).padStart(5)} |        ${fmt(r.t[0]!)} ${fmt(warmT)} |              ${fmt(median(r.v.slice(1)))} |            ${fmt(r.u[0]!)} ${fmt(warmU)} | ${(warmT / warmU).toFixed(2)}`);
+  const t = median(r.tagged.slice(1)), u = median(r.untagged.slice(1));
+  console.log(`${r.name.padEnd(21)} ${String(r.pages).padStart(5)} | ${fmt(median(r.layout.slice(1)))}| ${fmt(r.tagged[0]!)} ${fmt(t)}     | ${fmt(r.untagged[0]!)} ${fmt(u)}       | ${(t / u).toFixed(2).padStart(8)}        | ${fmt(median(r.verify.slice(1)))}`);
 }
-console.log(`\npeak RSS, Pressroom phase: ${(pressroomPeak / 1024 / 1024).toFixed(0)} MB; whole run: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
-console.log("tagged = layout + tagged render (fresh font store per document, as the build does); +verify adds reading the PDF back and the PDF/UA checks; react-pdf = renderToBuffer, untagged.");
-console.log("targets: warm median <= 50 ms for a one-page release; tagged <= 1.15 x react-pdf; peak RSS <= 300 MB.");
+console.log(`\npeak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+console.log("ms, medians over warm rounds (first round excluded); fresh font store per document, as the build does.");
+console.log("targets: warm tagged median <= 50 ms for a one-page release; tagged/untagged <= 1.15; peak RSS <= 300 MB.");

@@ -1,11 +1,19 @@
-import React from "react";
-import { defineLayout, mm, paper } from "../../src/compose/define-layout.ts";
-import { Handout } from "../shared/handout.tsx";
+import { defineLayout, mm, paper, type PageSpec } from "../../src/compose/define-layout.ts";
+import { handoutPageStyle, handoutParts } from "../shared/handout.tsx";
+import { colours } from "../shared/tokens.ts";
+
+const page: PageSpec = {
+  size: paper.A4,
+  margins: [mm(15), mm(16), mm(18), mm(16)],
+  columns: { count: 2, gap: mm(7) },
+  style: handoutPageStyle,
+};
 
 export default defineLayout({
   id: "handout-a4",
-  description: "A4 handout for e-mail and office printers: tagged PDF/UA-1.",
-  page: { size: paper.A4, margins: [mm(18), mm(20), mm(22), mm(20)] },
+  description: "A4 handout for e-mail and office printers, two columns: tagged PDF/UA-1.",
+  page,
   profile: "accessible",
-  Component: ({ prepared, page }) => <Handout prepared={prepared} page={page} o={{ bodySize: 10.5, leading: 1.4 }} />,
+  colours,
+  parts: handoutParts(page, { bodySize: 10, leading: 1.34 }),
 });

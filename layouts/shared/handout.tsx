@@ -4,12 +4,12 @@
  * highlighted pull quote, the media contact and a running footer.
  */
 import React from "react";
-import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { View } from "@react-pdf/renderer";
 import {
-  Artifact, Footer, Group, Headline, PlainText, ReleaseProvider, RichText, Standfirst,
+  Artifact, Footer, Group, Headline, PlainText, RichText, Standfirst,
 } from "../../src/compose/components.tsx";
 import { Body, type BlockStyles } from "../../src/compose/blocks.tsx";
-import type { PageSpec } from "../../src/compose/define-layout.ts";
+import type { LayoutParts, PageSpec } from "../../src/compose/define-layout.ts";
 import type { PreparedRelease } from "../../src/model/prepared.ts";
 import type { Inline } from "../../src/model/release.ts";
 import { formatDate, formatDateTime, labelsFor, listComma } from "./labels.ts";
@@ -27,7 +27,7 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
     fontSize: o.bodySize,
     lineHeight: o.leading,
     textAlign: "justify",
-    marginBottom: o.bodySize * 0.6,
+    marginBottom: o.bodySize * 0.5,
   };
   const heading: Style = { fontFamily: prepared.fonts.heading, fontWeight: 700, color: c("accent"), textAlign: rtl ? "right" : "left" };
   return {
@@ -46,10 +46,11 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
       text: { fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.45, lineHeight: 1.3, color: c("accent"), fontWeight: 700 },
       attribution: { fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 0.95, marginTop: 4, color: c("muted") },
     },
-    list: { marginBottom: o.bodySize * 0.6 },
-    listItem: { marginBottom: 2 },
+    list: { marginBottom: o.bodySize * 0.5 },
+    listItem: { marginBottom: 1 },
     listLabel: { width: 14, fontFamily: prepared.fonts.body, fontSize: o.bodySize, lineHeight: o.leading },
     listBody: {},
+    listParagraph: { ...body, textAlign: rtl ? "right" : "left", marginBottom: 0 },
     inline: { link: { color: c("link"), textDecoration: "underline" } },
     rtl,
   };
@@ -108,31 +109,38 @@ function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions
   );
 }
 
-export function Handout({ prepared, page, o }: { prepared: PreparedRelease; page: PageSpec; o: HandoutOptions }) {
-  const { release } = prepared;
-  const styles = blockStyles(prepared, o);
-  const [first, ...rest] = release.blocks;
-  const lede = first?.kind === "paragraph" ? first : undefined;
-  const [top, right, bottom, left] = page.margins;
-  return (
-    <ReleaseProvider prepared={prepared}>
-      <Document title={release.meta.title} language={prepared.lang}>
-        <Page
-          size={[page.size[0], page.size[1]]}
-          style={{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left, color: c("ink"), fontFamily: prepared.fonts.body }}
-        >
-          <Masthead prepared={prepared} o={o} />
-          <Headline style={{ fontFamily: prepared.fonts.heading, fontWeight: 700, fontSize: o.bodySize * 2.1, lineHeight: 1.15, marginBottom: 8, textAlign: prepared.direction === "rtl" ? "right" : "left" }} />
-          <Standfirst style={{ fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.15, lineHeight: 1.35, color: c("muted"), marginBottom: 12 }} />
+/** The handout design as layout parts, for a page spec and type options. */
+export function handoutParts(page: PageSpec, o: HandoutOptions): LayoutParts {
+  const [, right, bottom, left] = page.margins;
+  return {
+    Header: ({ prepared }) => (
+      <>
+        <Masthead prepared={prepared} o={o} />
+        <Headline style={{ fontFamily: prepared.fonts.heading, fontWeight: 700, fontSize: o.bodySize * 2.1, lineHeight: 1.15, marginBottom: 6 }} />
+        <Standfirst style={{ fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.15, lineHeight: 1.35, color: c("muted") }} />
+      </>
+    ),
+    Body: ({ prepared }) => {
+      const styles = blockStyles(prepared, o);
+      const [first, ...rest] = prepared.release.blocks;
+      const lede = first?.kind === "paragraph" ? first : undefined;
+      return (
+        <>
           {lede ? <Lede prepared={prepared} inlines={lede.inlines} pos={lede.pos} style={styles.paragraph!} /> : null}
-          <Body blocks={lede ? rest : release.blocks} styles={styles} />
+          <Body blocks={lede ? rest : prepared.release.blocks} styles={styles} />
           <Contact prepared={prepared} o={o} />
-          <Footer
-            style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
-            textStyle={{ fontFamily: prepared.fonts.ui, fontSize: 8, color: c("muted") }}
-          />
-        </Page>
-      </Document>
-    </ReleaseProvider>
-  );
+        </>
+      );
+    },
+    Footer: ({ prepared, pageNumber, totalPages }) => (
+      <Footer
+        pageNumber={pageNumber}
+        totalPages={totalPages}
+        style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
+        textStyle={{ fontFamily: prepared.fonts.ui, fontSize: 8, color: c("muted") }}
+      />
+    ),
+  };
 }
+
+export const handoutPageStyle = { color: c("ink") };

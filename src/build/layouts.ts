@@ -22,8 +22,8 @@ export async function loadLayouts(dir = layoutsDir): Promise<{ layouts: Map<stri
     const file = path.join(dir, name, "index.tsx");
     const mod = (await import(pathToFileURL(file).href)) as { default?: Layout };
     const layout = mod.default;
-    if (!layout || typeof layout.Component !== "function") {
-      diagnostics.push(error({ file }, `layout folder "${name}" has no layout as its default export`, "end index.tsx with `export default defineLayout({ id, page, profile, Component })`"));
+    if (!layout || typeof layout.parts?.Body !== "function") {
+      diagnostics.push(error({ file }, `layout folder "${name}" has no layout as its default export`, "end index.tsx with `export default defineLayout({ id, description, page, profile, parts })`"));
     } else if (layout.id !== name) {
       diagnostics.push(error({ file }, `layout id "${layout.id}" differs from its folder name "${name}"`, `set id: "${name}" or rename the folder`));
     } else {

@@ -2,10 +2,10 @@
  * One output: a prepared release in one layout, from React elements to
  * checked PDF bytes.
  */
-import React from "react";
 import type { Layout } from "../compose/define-layout.ts";
 import { prepareForPrint } from "../finish/prepare-print.ts";
-import { layoutDocument, type FontStore } from "../layout/layout.ts";
+import type { FontStore } from "../layout/layout.ts";
+import { layoutRelease } from "../layout/pages.tsx";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import { profiles } from "../render/profiles.ts";
@@ -21,9 +21,8 @@ export async function buildTarget(prepared: PreparedRelease, layout: Layout, fon
   const print = layout.profile === "print";
   // print masters: figures as CMYK JPEGs for the output condition.
   const source = print ? await prepareForPrint(prepared) : prepared;
-  // compose: the layout's element tree; layout: react-pdf places every glyph.
-  const element = React.createElement(layout.Component, { prepared: source, page: layout.page });
-  const root = await layoutDocument(element, fonts);
+  // compose and layout: the layout's parts, placed by react-pdf into pages and columns.
+  const root = await layoutRelease(source, layout, fonts);
   const pages = root.children?.length ?? 0;
   // render: tagged PDF through pdfkit.
   const rendered = await renderTagged({

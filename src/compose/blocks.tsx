@@ -1,5 +1,4 @@
 import React from "react";
-import { View } from "@react-pdf/renderer";
 import type { Block } from "../model/release.ts";
 import { Figure, Group, PullQuote, RichText, type PullQuoteStyles } from "./components.tsx";
 import type { InlineStyles } from "./inlines.tsx";
@@ -19,6 +18,8 @@ export type BlockStyles = {
   listItem?: Style;
   listLabel?: Style;
   listBody?: Style;
+  /** Paragraphs inside list items (short: usually not justified). */
+  listParagraph?: Style;
   figure?: Style;
   caption?: Style;
   inline?: InlineStyles;
@@ -48,10 +49,10 @@ export function sectionize(blocks: readonly Block[]): Section {
   return root;
 }
 
-function BlockView({ block, styles }: { block: Block; styles: BlockStyles }) {
+function BlockView({ block, styles, inList = false }: { block: Block; styles: BlockStyles; inList?: boolean }) {
   switch (block.kind) {
     case "paragraph":
-      return <RichText inlines={block.inlines} pos={block.pos} style={styles.paragraph} inlineStyles={styles.inline} />;
+      return <RichText inlines={block.inlines} pos={block.pos} style={inList ? (styles.listParagraph ?? styles.paragraph) : styles.paragraph} inlineStyles={styles.inline} />;
     case "heading":
       return null; // rendered by SectionView
     case "pullquote":
@@ -77,7 +78,7 @@ function BlockView({ block, styles }: { block: Block; styles: BlockStyles }) {
                 hyphenate={false}
               />
               <Group role="LBody" style={{ flex: 1, ...styles.listBody }}>
-                {item.map((b, j) => <BlockView key={j} block={b} styles={styles} />)}
+                {item.map((b, j) => <BlockView key={j} block={b} styles={styles} inList />)}
               </Group>
             </Group>
           ))}
@@ -116,9 +117,5 @@ function SectionView({ section, styles }: { section: Section; styles: BlockStyle
 
 /** The release body in reading order, sections as `Sect` elements headed by `H2`/`H3`. */
 export function Body({ blocks, styles = {} }: { blocks: readonly Block[]; styles?: BlockStyles }) {
-  return (
-    <View>
-      <SectionView section={sectionize(blocks)} styles={styles} />
-    </View>
-  );
+  return <SectionView section={sectionize(blocks)} styles={styles} />;
 }

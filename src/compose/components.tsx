@@ -18,16 +18,35 @@ const TText = Text as unknown as React.FC<TagProps & Record<string, unknown> & C
 const TView = View as unknown as React.FC<TagProps & Record<string, unknown> & Children>;
 const TImage = Image as unknown as React.FC<TagProps & Record<string, unknown>>;
 
-const ReleaseContext = createContext<PreparedRelease | null>(null);
+/** Links on screen are annotations; on paper the address is printed after the link text. */
+export type LinkMode = "interactive" | "printed";
 
-export function ReleaseProvider({ prepared, children }: { prepared: PreparedRelease } & Children) {
-  return <ReleaseContext.Provider value={prepared}>{children}</ReleaseContext.Provider>;
+type ReleaseScope = { prepared: PreparedRelease; idPrefix: string; links: LinkMode };
+const ReleaseContext = createContext<ReleaseScope | null>(null);
+
+/**
+ * Gives semantic components the prepared release. `idPrefix` keeps the tag
+ * ids of separately laid-out parts of one document (header, column flow)
+ * apart: React numbers `useId` per root.
+ */
+export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", children }: { prepared: PreparedRelease; idPrefix?: string; links?: LinkMode } & Children) {
+  return <ReleaseContext.Provider value={{ prepared, idPrefix, links }}>{children}</ReleaseContext.Provider>;
+}
+
+function useScope(): ReleaseScope {
+  const scope = useContext(ReleaseContext);
+  if (!scope) throw new Error("semantic components must be used inside <ReleaseProvider>");
+  return scope;
 }
 
 export function usePrepared(): PreparedRelease {
-  const prepared = useContext(ReleaseContext);
-  if (!prepared) throw new Error("semantic components must be used inside <ReleaseProvider>");
-  return prepared;
+  return useScope().prepared;
+}
+
+/** A document-wide unique, deterministic id for a structure element. */
+function useTagId(): string {
+  const { idPrefix } = useScope();
+  return `${idPrefix}${useId()}`;
 }
 
 const noHyphenation = (word: string): string[] => [word];
@@ -59,7 +78,7 @@ export function Artifact({ kind = "Layout", style, fixed, children }: { kind?: A
 
 /** A grouping element (`Sect`, `Div`, `BlockQuote`, `L`, `LI`, …) around its children. */
 export function Group({ role, style, wrap, children }: { role: StructRole; style?: Style; wrap?: boolean } & Children) {
-  return <TView tag={role} tagId={useId()} style={style} wrap={wrap}>{children}</TView>;
+  return <TView tag={role} tagId={useTagId()} style={style} wrap={wrap}>{children}</TView>;
 }
 
 type RichTextProps = {
@@ -78,14 +97,14 @@ type RichTextProps = {
 
 /** Text with inline emphasis, links and language spans: one structure element. */
 export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadStyle, minPresenceAhead }: RichTextProps) {
-  const prepared = usePrepared();
-  const composed = composeInlines(inlines, inlineStyles, prepared.direction);
+  const { prepared, links } = useScope();
+  const composed = composeInlines(inlines, inlineStyles, prepared.direction, links);
   const offset = [...(lead ?? "")].length;
   const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
   return (
     <TText
       tag={role}
-      tagId={useId()}
+      tagId={useTagId()}
       inlineTags={inlineTags}
       source={sourceOf(prepared, pos)}
       style={withDirection(prepared.direction, style)}
@@ -104,7 +123,7 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
 export function PlainText({ text, role = "P", style, hyphenate = false, lang }: { text: string; role?: StructRole; style?: Style; hyphenate?: boolean; lang?: string }) {
   const { direction } = usePrepared();
   return (
-    <TText tag={role} tagId={useId()} lang={lang} style={withDirection(direction, style)} hyphenationCallback={useHyphenation(hyphenate)}>
+    <TText tag={role} tagId={useTagId()} lang={lang} style={withDirection(direction, style)} hyphenationCallback={useHyphenation(hyphenate)}>
       {text}
     </TText>
   );
@@ -140,7 +159,7 @@ export function PullQuote({ block, styles = {} }: { block: Extract<Block, { kind
   return repeats ? (
     <TView artifact="Layout" style={styles.box} wrap={false}>{content}</TView>
   ) : (
-    <TView tag="BlockQuote" tagId={useId()} style={styles.box} wrap={false}>{content}</TView>
+    <TView tag="BlockQuote" tagId={useTagId()} style={styles.box} wrap={false}>{content}</TView>
   );
 }
 
@@ -148,24 +167,19 @@ export function Figure({ block, style, captionStyle }: { block: Extract<Block, {
   const prepared = usePrepared();
   return (
     <TView wrap={false}>
-      <TImage tag="Figure" tagId={useId()} alt={block.alt} src={block.src} source={sourceOf(prepared, block.pos)} style={style} />
+      <TImage tag="Figure" tagId={useTagId()} alt={block.alt} src={block.src} source={sourceOf(prepared, block.pos)} style={style} />
       {block.caption ? <RichText role="Caption" inlines={block.caption} style={captionStyle} /> : null}
     </TView>
   );
 }
 
-/** Running footer: organisation and "n / N" on every page, as a pagination artifact. */
-export function Footer({ style, textStyle }: { style?: Style; textStyle?: Style }) {
+/** Running footer: organisation and "n / N", as a pagination artifact. */
+export function Footer({ style, textStyle, pageNumber, totalPages }: { style?: Style; textStyle?: Style; pageNumber: number; totalPages: number }) {
   const { release, direction } = usePrepared();
   return (
-    <TView artifact="Pagination" fixed style={style}>
+    <TView artifact="Pagination" style={style}>
       <Text style={withDirection(direction, textStyle)}>{release.meta.organization}</Text>
-      <Text
-        style={withDirection(direction, textStyle)}
-        render={({ pageNumber, totalPages }: { pageNumber: number; totalPages?: number }) =>
-          totalPages ? `${pageNumber} / ${totalPages}` : `${pageNumber}`
-        }
-      />
+      <Text style={withDirection(direction, textStyle)}>{`${pageNumber} / ${totalPages}`}</Text>
     </TView>
   );
 }

@@ -32,7 +32,12 @@ export type ComposedInlines = {
  * phrases. The render stage uses the ranges to open `Link` and `Span`
  * elements; react-pdf never sees them as anything but styled text.
  */
-export function composeInlines(inlines: readonly Inline[], styles: InlineStyles = {}, direction: "ltr" | "rtl" = "ltr"): ComposedInlines {
+export function composeInlines(
+  inlines: readonly Inline[],
+  styles: InlineStyles = {},
+  direction: "ltr" | "rtl" = "ltr",
+  links: "interactive" | "printed" = "interactive",
+): ComposedInlines {
   // Every nested Text carries the paragraph's direction: textkit takes a
   // run's direction from its own style, and a paragraph's from its first run.
   const d: Style = { direction } as Style;
@@ -59,6 +64,17 @@ export function composeInlines(inlines: readonly Inline[], styles: InlineStyles 
         case "emphasis":
           return <Text key={key++} style={s.emphasis}>{walk(item.children)}</Text>;
         case "link": {
+          if (links === "printed") {
+            // Paper cannot be clicked: ordinary text, then the address where a reader can see it.
+            const children = walk(item.children);
+            const address = item.href.replace(/^mailto:/, "");
+            const shown = item.children.length === 1 && item.children[0]!.kind === "text" && item.children[0]!.text === address;
+            if (shown) return <Text key={key++} style={s.plain}>{children}</Text>;
+            const suffix = ` (${address})`;
+            text += suffix;
+            length += [...suffix].length;
+            return <Text key={key++} style={s.plain}>{children}{suffix}</Text>;
+          }
           const start = length;
           const children = walk(item.children);
           tags.push({ start, end: length, role: "Link", href: item.href });

@@ -44,17 +44,24 @@ function userManifest(faceFile = "my/MyFont-Regular.ttf") {
 }
 
 describe("loadFontManifest", () => {
-  it("loads the shipped manifest: Noto Serif and Noto Sans from npm, four faces each", async () => {
+  it("loads the shipped manifest: Latin/Cyrillic/Greek, Arabic, Hebrew and a wide fallback from npm, four faces each", async () => {
     const { manifest, diagnostics } = await loadFontManifest("fonts");
     expect(diagnostics).toEqual([]);
     expect(manifest!.families.map((f) => [f.id, f.name, f.faces.length])).toEqual([
       ["serif", "Noto Serif", 4],
       ["sans", "Noto Sans", 4],
+      ["arabic", "Vazirmatn", 4],
+      ["hebrew", "Noto Sans Hebrew", 4],
+      ["fallback", "DejaVu Sans", 4],
     ]);
     for (const face of manifest!.families.flatMap((f) => f.faces)) {
-      expect(face.path).toMatch(/^\/.*node_modules\/@expo-google-fonts\/noto-(serif|sans)\/.*\.ttf$/);
+      expect(face.path).toMatch(/^\/.*node_modules\/.*\.ttf$/);
     }
-    expect(manifest!.stacks).toEqual({ body: ["serif", "sans"], heading: ["sans", "serif"], ui: ["sans", "serif"] });
+    expect(manifest!.stacks).toEqual({
+      body: ["serif", "arabic", "hebrew", "fallback"],
+      heading: ["sans", "arabic", "hebrew", "fallback"],
+      ui: ["sans", "arabic", "hebrew", "fallback"],
+    });
     expect(manifest!.file).toBe(join("fonts", "manifest.json"));
   });
 

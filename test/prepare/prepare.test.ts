@@ -26,7 +26,7 @@ describe("prepareRelease", () => {
   it("prepares an English release: ltr, hyphenation, serif body and sans headings", () => {
     const { prepared, diagnostics } = prepareRelease(release("en-gb"), manifest);
     expect(diagnostics).toEqual([]);
-    expect(prepared).toMatchObject({ lang: "en-GB", direction: "ltr", fonts: { body: ["serif", "sans"], heading: ["sans", "serif"], ui: ["sans", "serif"] } });
+    expect(prepared).toMatchObject({ lang: "en-GB", direction: "ltr", fonts: { body: ["serif", "arabic", "hebrew", "fallback"], heading: ["sans", "arabic", "hebrew", "fallback"] } });
     expect(prepared!.hyphenate).toBe(hyphenatorFor("en-GB"));
     // British word division (en-gb patterns): "com-mu-nic-a-tion", not American "com-mu-ni-ca-tion".
     expect(prepared!.hyphenate!("communication")).toEqual(["com", "mu", "nic", "a", "tion"]);
@@ -40,13 +40,20 @@ describe("prepareRelease", () => {
     expect(de.hyphenate!("Pressemitteilung")).toEqual(["Pres", "se", "mit", "tei", "lung"]);
   });
 
-  it("fails an Arabic release the fonts do not cover, and would set it right to left without hyphenation", () => {
+  it("prepares an Arabic release right to left, without hyphenation, with the Arabic family first", () => {
     const { prepared, diagnostics } = prepareRelease(release("ar", "مكتبة عائمة"), manifest);
-    expect(prepared).toBeUndefined();
-    expect(diagnostics.length).toBeGreaterThan(0);
-    expect(diagnostics[0]!.message).toMatch(/^character "[\u0600-\u06ff]" \(U\+06..\).* is not covered by any configured font/);
+    expect(diagnostics).toEqual([]);
+    expect(prepared).toMatchObject({ direction: "rtl", fonts: { body: ["arabic", "serif", "hebrew", "fallback"] } });
+    expect(prepared!.hyphenate).toBeUndefined();
     expect(directionOf("ar")).toBe("rtl");
     expect(hyphenatorFor("ar")).toBeUndefined();
+  });
+
+  it("fails a release in a script no configured font covers (Japanese)", () => {
+    const { prepared, diagnostics } = prepareRelease(release("ja", "図書館の船"), manifest);
+    expect(prepared).toBeUndefined();
+    expect(diagnostics[0]!.message).toMatch(/^character "[\u3040-\u9fff]" \(U\+[0-9A-F]{4}\).* is not covered by any configured font/);
+    expect(diagnostics[0]!.hint).toMatch(/Noto Serif.*DejaVu Sans/);
   });
 
   it("rejects a language tag that is not BCP 47, at the lang key", () => {
@@ -98,18 +105,18 @@ describe("with the parse stage", () => {
 
   it("points at the uncovered character in the Markdown the parser read", () => {
     const path = "content/harbour-library/en.md";
-    const text = readFileSync(path, "utf8").replace(/(\n\n[^\n#>-][^\n]{10})/, "$1 𝔸𝔸 ");
+    const text = readFileSync(path, "utf8").replace(/(\n\n[^\n#>-][^\n]{10})/, "$1 図図 ");
     const parsed = parseRelease({ slug: "harbour-library", lang: "en", path: "/nonexistent/en.md", dir: "content/harbour-library", text });
     const { prepared, diagnostics } = prepareRelease(parsed.release!, manifest);
     expect(prepared).toBeUndefined();
-    const index = text.indexOf("𝔸");
+    const index = text.indexOf("図");
     const before = text.slice(0, index);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         file: "/nonexistent/en.md",
         line: before.split("\n").length,
         column: index - before.lastIndexOf("\n"),
-        message: expect.stringMatching(/^character "𝔸" \(U\+1D538\) is not covered by any configured font; also at \d+:\d+$/),
+        message: expect.stringMatching(/^character "図" \(U\+56F3\) is not covered by any configured font; also at \d+:\d+$/),
       }),
     ]);
   });
