@@ -2,11 +2,12 @@
  * Semantic components: react-pdf primitives that carry the tagging props, so
  * that a layout author cannot forget them. Layouts build pages from these.
  */
-import React, { createContext, useContext, useId } from "react";
+import React, { createContext, useContext, useId, useMemo } from "react";
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { Block, Inline, Position } from "../model/release.ts";
 import type { ArtifactKind, SourceRef, StructRole, TagProps } from "../model/semantics.ts";
+import { paragraphHyphenator } from "./hyphenation.ts";
 import { composeInlines, type InlineStyles } from "./inlines.tsx";
 import { pullQuoteRepeatsBody } from "./pullquote.ts";
 import type { StyleList as Style } from "./style.ts";
@@ -101,6 +102,11 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
   const composed = composeInlines(inlines, inlineStyles, prepared.direction, links);
   const offset = [...(lead ?? "")].length;
   const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+  // Language spans are hyphenated with their own language's patterns.
+  const hyphenation = useMemo(
+    () => (hyphenate ? paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate) : noHyphenation),
+    [hyphenate, prepared.lang, prepared.hyphenate, inlines],
+  );
   return (
     <TText
       tag={role}
@@ -108,7 +114,7 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
       inlineTags={inlineTags}
       source={sourceOf(prepared, pos)}
       style={withDirection(prepared.direction, style)}
-      hyphenationCallback={useHyphenation(hyphenate)}
+      hyphenationCallback={hyphenation}
       orphans={2}
       widows={2}
       minPresenceAhead={minPresenceAhead}
