@@ -18,24 +18,44 @@ import type { Style } from "../../src/compose/style.ts";
 
 const c = (name: keyof typeof colours) => colours[name].rgb;
 
-export type HandoutOptions = { bodySize: number; leading: number };
+export type HandoutOptions = {
+  /** Body text size, pt. */
+  bodySize: number;
+  /** Line height as a multiple of the size. */
+  leading: number;
+  /** Justified, hyphenated body text (default); false: ragged, no hyphenation (large print). */
+  justify?: boolean;
+  /** The font role of body text: serif `body` (default) or sans `ui`. */
+  bodyFont?: "body" | "ui";
+  /** `highlight`: a tinted panel with a rule; `plain`: a quotation, and repeats left out. */
+  pullQuote?: "highlight" | "plain";
+  /** Headline size as a multiple of the body size (default 2.1). */
+  headlineScale?: number;
+};
 
 function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles {
   const rtl = prepared.direction === "rtl";
+  const justify = o.justify ?? true;
+  const start = rtl ? "right" : "left";
   const body: Style = {
-    fontFamily: prepared.fonts.body,
+    fontFamily: prepared.fonts[o.bodyFont ?? "body"],
     fontSize: o.bodySize,
     lineHeight: o.leading,
-    textAlign: "justify",
-    marginBottom: o.bodySize * 0.5,
+    textAlign: justify ? "justify" : start,
+    marginBottom: o.bodySize * (justify ? 0.5 : 0.8),
   };
+  const plainQuote = o.pullQuote === "plain";
   const heading: Style = { fontFamily: prepared.fonts.heading, fontWeight: 700, color: c("accent"), textAlign: rtl ? "right" : "left" };
   return {
     paragraph: body,
     heading2: { ...heading, fontSize: o.bodySize * 1.25, marginTop: o.bodySize * 0.6, marginBottom: o.bodySize * 0.4 },
     heading3: { ...heading, fontSize: o.bodySize * 1.1, marginTop: o.bodySize * 0.4, marginBottom: o.bodySize * 0.3 },
     quote: { marginLeft: rtl ? 0 : 18, marginRight: rtl ? 18 : 0, fontStyle: "italic" },
-    pullQuote: {
+    pullQuote: plainQuote ? {
+      box: { marginVertical: o.bodySize * 0.6, ...(rtl ? { paddingRight: o.bodySize } : { paddingLeft: o.bodySize }) },
+      text: { ...body, fontStyle: "italic" },
+      attribution: { ...body, marginTop: 2 },
+    } : {
       box: {
         marginVertical: o.bodySize * 0.6,
         paddingVertical: 8,
@@ -48,11 +68,13 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
     },
     list: { marginBottom: o.bodySize * 0.5 },
     listItem: { marginBottom: 1 },
-    listLabel: { width: 14, fontFamily: prepared.fonts.body, fontSize: o.bodySize, lineHeight: o.leading },
+    listLabel: { width: o.bodySize * 1.4, fontFamily: prepared.fonts[o.bodyFont ?? "body"], fontSize: o.bodySize, lineHeight: o.leading },
     listBody: {},
-    listParagraph: { ...body, textAlign: rtl ? "right" : "left", marginBottom: 0 },
+    listParagraph: { ...body, textAlign: start, marginBottom: 0 },
     inline: { link: { color: c("link"), textDecoration: "underline" } },
     rtl,
+    hyphenate: justify,
+    omitRepeatedPullQuotes: plainQuote,
   };
 }
 
@@ -74,7 +96,7 @@ function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOption
   );
 }
 
-function Lede({ prepared, inlines, pos, style }: { prepared: PreparedRelease; inlines: Inline[]; pos: { line: number; column: number }; style: Style }) {
+function Lede({ prepared, inlines, pos, style, hyphenate }: { prepared: PreparedRelease; inlines: Inline[]; pos: { line: number; column: number }; style: Style; hyphenate: boolean }) {
   const { meta } = prepared.release;
   const dateline = `${[meta.place?.toLocaleUpperCase(prepared.lang), formatDate(meta.date, prepared.lang)].filter(Boolean).join(listComma(prepared.lang))} – `;
   return (
@@ -82,6 +104,7 @@ function Lede({ prepared, inlines, pos, style }: { prepared: PreparedRelease; in
       inlines={inlines}
       pos={pos}
       style={style}
+      hyphenate={hyphenate}
       lead={dateline}
       leadStyle={{ fontWeight: 700 }}
     />
@@ -116,7 +139,7 @@ export function handoutParts(page: PageSpec, o: HandoutOptions): LayoutParts {
     Header: ({ prepared }) => (
       <>
         <Masthead prepared={prepared} o={o} />
-        <Headline style={{ fontFamily: prepared.fonts.heading, fontWeight: 700, fontSize: o.bodySize * 2.1, lineHeight: 1.15, marginBottom: 6 }} />
+        <Headline style={{ fontFamily: prepared.fonts.heading, fontWeight: 700, fontSize: o.bodySize * (o.headlineScale ?? 2.1), lineHeight: 1.15, marginBottom: 6 }} />
         <Standfirst style={{ fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.15, lineHeight: 1.35, color: c("muted") }} />
       </>
     ),
@@ -126,7 +149,7 @@ export function handoutParts(page: PageSpec, o: HandoutOptions): LayoutParts {
       const lede = first?.kind === "paragraph" ? first : undefined;
       return (
         <>
-          {lede ? <Lede prepared={prepared} inlines={lede.inlines} pos={lede.pos} style={styles.paragraph!} /> : null}
+          {lede ? <Lede prepared={prepared} inlines={lede.inlines} pos={lede.pos} style={styles.paragraph!} hyphenate={styles.hyphenate ?? true} /> : null}
           <Body blocks={lede ? rest : prepared.release.blocks} styles={styles} />
           <Contact prepared={prepared} o={o} />
         </>
@@ -137,7 +160,7 @@ export function handoutParts(page: PageSpec, o: HandoutOptions): LayoutParts {
         pageNumber={pageNumber}
         totalPages={totalPages}
         style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
-        textStyle={{ fontFamily: prepared.fonts.ui, fontSize: 8, color: c("muted") }}
+        textStyle={{ fontFamily: prepared.fonts.ui, fontSize: Math.max(8, o.bodySize * 0.75), color: c("muted") }}
       />
     ),
   };

@@ -25,6 +25,10 @@ export type BlockStyles = {
   inline?: InlineStyles;
   /** Right-to-left release: list labels on the right. */
   rtl?: boolean;
+  /** Hyphenate body text (default true). */
+  hyphenate?: boolean;
+  /** Leave out pull quotes that repeat the body (large print carries no decorative repetition). */
+  omitRepeatedPullQuotes?: boolean;
 };
 
 type Section = { heading?: Extract<Block, { kind: "heading" }>; blocks: Block[]; subsections: Section[] };
@@ -52,11 +56,11 @@ export function sectionize(blocks: readonly Block[]): Section {
 function BlockView({ block, styles, inList = false }: { block: Block; styles: BlockStyles; inList?: boolean }) {
   switch (block.kind) {
     case "paragraph":
-      return <RichText inlines={block.inlines} pos={block.pos} style={inList ? (styles.listParagraph ?? styles.paragraph) : styles.paragraph} inlineStyles={styles.inline} />;
+      return <RichText inlines={block.inlines} pos={block.pos} style={inList ? (styles.listParagraph ?? styles.paragraph) : styles.paragraph} inlineStyles={styles.inline} hyphenate={styles.hyphenate ?? true} />;
     case "heading":
       return null; // rendered by SectionView
     case "pullquote":
-      return <PullQuote block={block} styles={styles.pullQuote} />;
+      return <PullQuote block={block} styles={styles.pullQuote} omitRepeated={styles.omitRepeatedPullQuotes ?? false} />;
     case "quote":
       return (
         <Group role="BlockQuote" style={styles.quote}>

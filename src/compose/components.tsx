@@ -153,9 +153,11 @@ export type PullQuoteStyles = { box?: Style; text?: Style; attribution?: Style }
  * (an artifact, attribution included), so a screen reader hears it once;
  * otherwise it is a `BlockQuote` at its place in the reading order.
  */
-export function PullQuote({ block, styles = {} }: { block: Extract<Block, { kind: "pullquote" }>; styles?: PullQuoteStyles }) {
+export function PullQuote({ block, styles = {}, omitRepeated = false }: { block: Extract<Block, { kind: "pullquote" }>; styles?: PullQuoteStyles; omitRepeated?: boolean }) {
   const prepared = usePrepared();
+  const id = useTagId();
   const repeats = pullQuoteRepeatsBody(prepared.release, block);
+  if (repeats && omitRepeated) return null;
   const content = (
     <>
       <RichText inlines={block.inlines} style={styles.text} pos={block.pos} hyphenate={false} />
@@ -165,7 +167,7 @@ export function PullQuote({ block, styles = {} }: { block: Extract<Block, { kind
   return repeats ? (
     <TView artifact="Layout" style={styles.box} wrap={false}>{content}</TView>
   ) : (
-    <TView tag="BlockQuote" tagId={useTagId()} style={styles.box} wrap={false}>{content}</TView>
+    <TView tag="BlockQuote" tagId={id} style={styles.box} wrap={false}>{content}</TView>
   );
 }
 
