@@ -7,6 +7,7 @@
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import type { ArtifactKind, InlineTag } from "../model/semantics.ts";
 import type { GlyphWriter, PlacedGlyph } from "./glyphs.ts";
+import { cappedAdvances } from "./justify.ts";
 import { alignWithSource, glyphRange, logicalLine, type RunText } from "./logical.ts";
 import { withArtifact, withTag, type Doc } from "./marked.ts";
 import type { StructScope, StructureBuilder } from "./structure.ts";
@@ -113,8 +114,11 @@ function renderLine(
   }
 
   const segments: Segment[] = [];
-  let pen = lineX;
-  for (const r of runs) {
+  const { advances, saved } = cappedAdvances(runs);
+  // A line that gave back width stays flush with its start margin: left, or right in RTL.
+  const rtl = (runs[0]?.run.attributes as { direction?: string } | undefined)?.direction === "rtl";
+  let pen = lineX + (rtl ? saved : 0);
+  for (const [i, r] of runs.entries()) {
     const font = r.run.attributes.font[0];
     if (!r.run.glyphs.length || !font) { pen += r.run.xAdvance; continue; }
     if (font.type === "STANDARD") {
@@ -124,18 +128,19 @@ function renderLine(
       pen += r.run.xAdvance;
       continue;
     }
-    pen = segmentRun(ctx, node, r, pen, map, target, progress, segments);
+    pen = segmentRun(ctx, node, r, advances[i]!, pen, map, target, progress, segments);
   }
   writeSegments(ctx, segments, baseline);
 }
 
 function segmentRun(
-  ctx: RenderContext, node: LayoutNode, r: RunText, pen: number, map: number[],
+  ctx: RenderContext, node: LayoutNode, r: RunText, advances: readonly number[], pen: number, map: number[],
   target: TextTarget, progress: TextProgress, out: Segment[],
 ): number {
   let current: Segment | undefined;
   r.run.glyphs.forEach((glyph, g) => {
     const pos = r.run.positions[g]!;
+    const advance = advances[g] ?? pos.xAdvance;
     const [from, to] = glyphRange(r, g);
     const sourceIdx = map.slice(from, to).filter((i) => i >= 0);
     const inserted = from < to && sourceIdx.length === 0;
@@ -145,7 +150,12 @@ function segmentRun(
       ctx.diagnostics.push(error(sourceAt(ctx, node),
         `no glyph for "${ch}" (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) in font ${r.run.attributes.font[0]!.postscriptName}`,
         "add a font that covers this character to fonts/manifest.json"));
-      pen += pos.xAdvance;
+      pen += advance;
+      return;
+    }
+    // A break inside an address (after "/") is not a hyphenation: no hyphen is drawn there.
+    if (inserted && map[from - 1] !== undefined && progress.source[map[from - 1]!] === "/") {
+      pen += advance;
       return;
     }
     const owner: StructScope | ArtifactKind =
@@ -158,12 +168,12 @@ function segmentRun(
     }
     current.glyphs.push({
       id: glyph.id,
-      xAdvance: pos.xAdvance,
+      xAdvance: advance,
       xOffset: pos.xOffset ?? 0,
       yOffset: pos.yOffset ?? 0,
       text: inserted ? (r.visual.join("").includes("\u2026") ? "\u2026" : "-") : chars || String.fromCodePoint(...glyph.codePoints),
     });
-    pen += pos.xAdvance;
+    pen += advance;
   });
   return pen;
 }
