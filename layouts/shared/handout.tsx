@@ -122,7 +122,8 @@ function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions
   };
   if (contact.name) push({ kind: "text", text: contact.name, pos });
   if (contact.email) push({ kind: "link", href: `mailto:${contact.email}`, children: [{ kind: "text", text: contact.email, pos }], pos });
-  if (contact.phone) push({ kind: "text", text: contact.phone, pos });
+  // A phone number is never broken across lines.
+  if (contact.phone) push({ kind: "text", text: contact.phone.replace(/ /g, "\u00a0"), pos });
   const ui = { fontFamily: prepared.fonts.ui, fontSize: o.bodySize * 0.9 };
   return (
     <Group role="Sect" style={{ marginTop: 10, paddingTop: 6, borderTop: `0.75pt solid ${c("accent")}` }} wrap={false}>

@@ -22,7 +22,7 @@ const TImage = Image as unknown as React.FC<TagProps & Record<string, unknown>>;
 /** Links on screen are annotations; on paper the address is printed after the link text. */
 export type LinkMode = "interactive" | "printed";
 
-type ReleaseScope = { prepared: PreparedRelease; idPrefix: string; links: LinkMode };
+type ReleaseScope = { prepared: PreparedRelease; idPrefix: string; links: LinkMode; headlineWidth?: number };
 const ReleaseContext = createContext<ReleaseScope | null>(null);
 
 /**
@@ -30,8 +30,8 @@ const ReleaseContext = createContext<ReleaseScope | null>(null);
  * ids of separately laid-out parts of one document (header, column flow)
  * apart: React numbers `useId` per root.
  */
-export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", children }: { prepared: PreparedRelease; idPrefix?: string; links?: LinkMode } & Children) {
-  return <ReleaseContext.Provider value={{ prepared, idPrefix, links }}>{children}</ReleaseContext.Provider>;
+export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", headlineWidth, children }: { prepared: PreparedRelease; idPrefix?: string; links?: LinkMode; headlineWidth?: number } & Children) {
+  return <ReleaseContext.Provider value={{ prepared, idPrefix, links, ...(headlineWidth ? { headlineWidth } : {}) }}>{children}</ReleaseContext.Provider>;
 }
 
 function useScope(): ReleaseScope {
@@ -135,10 +135,11 @@ export function PlainText({ text, role = "P", style, hyphenate = false, lang }: 
   );
 }
 
-/** The release's title: the document's only H1, never hyphenated. */
+/** The release's title: the document's only H1, never hyphenated, balanced over its lines by the layout stage. */
 export function Headline({ style }: { style?: Style }) {
-  const { release } = usePrepared();
-  return <PlainText role="H1" text={release.meta.title} style={style} />;
+  const { prepared, headlineWidth } = useScope();
+  const list = Array.isArray(style) ? style : style ? [style] : [];
+  return <PlainText role="H1" text={prepared.release.meta.title} style={headlineWidth ? [...list, { maxWidth: headlineWidth }] : style} />;
 }
 
 export function Standfirst({ style }: { style?: Style }) {

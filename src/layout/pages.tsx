@@ -3,7 +3,8 @@
  * flow text from one column into the next, so Pressroom lays the body out
  * once as one tall column and cuts it into columns itself (columns.ts):
  *
- *   1. frame: header on the first sheet, footers (first guess: one sheet)
+ *   1. frame: header on the first sheet, footers (first guess: one sheet);
+ *      again with a narrower headline if its lines are unbalanced
  *   2. flow: the body, one column wide, unpaginated
  *   3. cut the flow into columns: the first sheet's below the header, the
  *      last sheet's balanced
@@ -16,6 +17,7 @@ import type { Layout } from "../compose/define-layout.ts";
 import { ReleaseProvider } from "../compose/components.tsx";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { LayoutNode } from "../render/tree.ts";
+import { balancedMeasure } from "./balance.ts";
 import { balancedHeight, cutColumns, flowItems, sliceFlow } from "./columns.ts";
 import { layoutDocument, type FontStore } from "./layout.ts";
 
@@ -24,11 +26,11 @@ const NO_SHRINK = 1e-9;
 
 const HEADER_MARK = "pressroom-header";
 
-function Frame({ prepared, layout, sheets }: { prepared: PreparedRelease; layout: Layout; sheets: number }) {
+function Frame({ prepared, layout, sheets, headlineWidth }: { prepared: PreparedRelease; layout: Layout; sheets: number; headlineWidth?: number }) {
   const { page, parts } = layout;
   const [top, right, bottom, left] = page.margins;
   return (
-    <ReleaseProvider prepared={prepared} idPrefix="h" links={linkMode(layout)}>
+    <ReleaseProvider prepared={prepared} idPrefix="h" links={linkMode(layout)} {...(headlineWidth ? { headlineWidth } : {})}>
       <Document>
         {Array.from({ length: sheets }, (_, i) => (
           <Page key={i} size={[page.size[0], page.size[1]]} style={[{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left }, ...(page.style ? [page.style] : [])]}>
@@ -82,12 +84,31 @@ export async function layoutRelease(prepared: PreparedRelease, layout: Layout, f
   const [top, , bottom] = layout.page.margins;
   const full = layout.page.size[1] - top - bottom;
   let frame = await layoutDocument(<Frame prepared={prepared} layout={layout} sheets={1} />, fonts);
+  const headlineWidth = balanceHeadline(frame);
+  if (headlineWidth) frame = await layoutDocument(<Frame prepared={prepared} layout={layout} sheets={1} headlineWidth={headlineWidth} />, fonts);
   const header = headerBottom(frame, layout);
   const flow = (await layoutDocument(<Flow prepared={prepared} layout={layout} />, fonts)).children?.[0]?.children ?? [];
   const cuts = columnCuts(flowItems(flow), count, full - header, full);
   const sheets = Math.max(1, Math.ceil(cuts.starts.length / count));
-  if (sheets > 1) frame = await layoutDocument(<Frame prepared={prepared} layout={layout} sheets={sheets} />, fonts);
+  if (sheets > 1) frame = await layoutDocument(<Frame prepared={prepared} layout={layout} sheets={sheets} {...(headlineWidth ? { headlineWidth } : {})} />, fonts);
   return assemble(frame, flow, cuts, layout, header, prepared.direction);
+}
+
+function findTag(nodes: readonly LayoutNode[] | undefined, tag: string): LayoutNode | undefined {
+  for (const n of nodes ?? []) {
+    if (n.props?.tag === tag) return n;
+    const inner = findTag(n.children, tag);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The measure that balances the headline on the first page, if it needs one. */
+function balanceHeadline(frame: LayoutNode): number | undefined {
+  const h1 = findTag(frame.children?.[0]?.children, "H1");
+  if (!h1?.lines || !h1.box) return undefined;
+  const measure = h1.box.width - (h1.box.paddingLeft ?? 0) - (h1.box.paddingRight ?? 0);
+  return balancedMeasure(h1.lines, measure);
 }
 
 type Cuts = { starts: number[]; end: number };
