@@ -9,12 +9,12 @@ import { colours } from "../shared/tokens.ts";
 // safe zone; the accent band at the head runs off the trim into the bleed.
 const page: PageSpec = {
   size: paper.A4,
-  margins: [mm(19), mm(16), mm(18), mm(16)],
+  margins: [mm(16), mm(16), mm(18), mm(16)],
   columns: { count: 2, gap: mm(7) },
   style: handoutPageStyle,
 };
 
-const handout = handoutParts(page, { bodySize: 10, leading: 1.34 });
+const handout = handoutParts(page, { bodySize: 10, leading: 1.3 });
 const [top, , , left] = page.margins;
 
 export default defineLayout({

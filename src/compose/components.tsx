@@ -7,7 +7,7 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { Block, Inline, Position } from "../model/release.ts";
 import type { ArtifactKind, SourceRef, StructRole, TagProps } from "../model/semantics.ts";
-import { paragraphHyphenator } from "./hyphenation.ts";
+import { paragraphHyphenator, withAddressBreaks } from "./hyphenation.ts";
 import { composeInlines, type InlineStyles } from "./inlines.tsx";
 import { pullQuoteRepeatsBody } from "./pullquote.ts";
 import type { StyleList as Style } from "./style.ts";
@@ -104,7 +104,7 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
   const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
   // Language spans are hyphenated with their own language's patterns.
   const hyphenation = useMemo(
-    () => (hyphenate ? paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate) : noHyphenation),
+    () => withAddressBreaks(hyphenate ? paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate) : noHyphenation),
     [hyphenate, prepared.lang, prepared.hyphenate, inlines],
   );
   return (

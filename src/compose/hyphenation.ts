@@ -117,3 +117,15 @@ function foreignLang(lang: string, paragraph: string | undefined, paragraphHyphe
   if (own !== undefined && own === paragraphHyphenate) return undefined;
   return tag;
 }
+
+/** A chunk that is a long web address, maybe in brackets or with punctuation after it. */
+const LONG_ADDRESS = /^[("«“]?(https?:\/\/|www\.)\S{20,}$/;
+
+/**
+ * Long web addresses may break after a "/" (never inside "//"). textkit
+ * marks every break between pieces with a hyphen glyph; the render stage
+ * draws none after a "/", so the address stays exactly as written.
+ */
+export function withAddressBreaks(callback: Hyphenate): Hyphenate {
+  return (word) => (LONG_ADDRESS.test(word) ? word.split(/(?<=[^/:]\/)(?=[^/])/) : callback(word));
+}
