@@ -18,6 +18,9 @@ import type { Style } from "../../src/compose/style.ts";
 
 const c = (name: keyof typeof colours) => colours[name].rgb;
 
+/** Small print (masthead, contact): a little smaller than the body, but never below 16 pt in large print. */
+const uiSize = (o: HandoutOptions) => (o.bodySize >= 16 ? o.bodySize : o.bodySize * 0.9);
+
 export type HandoutOptions = {
   /** Body text size, pt. */
   bodySize: number;
@@ -81,7 +84,7 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
 function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions }) {
   const { meta } = prepared.release;
   const labels = labelsFor(prepared.lang);
-  const ui = { fontFamily: prepared.fonts.ui, fontSize: o.bodySize * 0.9, color: c("muted") };
+  const ui = { fontFamily: prepared.fonts.ui, fontSize: uiSize(o), color: c("muted") };
   return (
     <View style={{ marginBottom: 14 }}>
       <View style={{ flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between" }}>
@@ -124,7 +127,7 @@ function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions
   if (contact.email) push({ kind: "link", href: `mailto:${contact.email}`, children: [{ kind: "text", text: contact.email, pos }], pos });
   // A phone number is never broken across lines.
   if (contact.phone) push({ kind: "text", text: contact.phone.replace(/ /g, "\u00a0"), pos });
-  const ui = { fontFamily: prepared.fonts.ui, fontSize: o.bodySize * 0.9 };
+  const ui = { fontFamily: prepared.fonts.ui, fontSize: uiSize(o) };
   return (
     <Group role="Sect" style={{ marginTop: 10, paddingTop: 6, borderTop: `0.75pt solid ${c("accent")}` }} wrap={false}>
       <PlainText role="H2" text={labelsFor(prepared.lang).contact} style={{ ...ui, fontWeight: 700, color: c("accent"), marginBottom: 2 }} />
