@@ -18,7 +18,7 @@ describe("a build with bad input", () => {
     const dir = copyContent(["river-cleanup"]);
     mkdirSync(path.join(dir, "broken"));
     writeFileSync(path.join(dir, "broken", "en.md"), `---\ntitle: Broken\norgnization: Test Council\ndate: 2026-02-30\n---\nSee [this](ftp://example.org) and ![](missing.png).\n`);
-    const result = await buildInto(dir);
+    const result = await buildInto(dir, { layouts: ["handout-a4"] });
     expect(result.outputs.map((o) => o.file)).toEqual(["river-cleanup/en/handout-a4.pdf"]);
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     const at = (needle: string) => errors.find((d) => d.message.includes(needle));
@@ -34,12 +34,12 @@ describe("a build with bad input", () => {
     const file = path.join(dir, "notice", "en.md");
     writeFileSync(file, `${frontMatter()}\nA first paragraph.\n`);
     const outDir = tempDir();
-    const first = await build({ contentDir: dir, outDir });
+    const first = await build({ contentDir: dir, outDir, layouts: ["handout-a4"] });
     expect(describeDiagnostics(first)).toBe("");
     const pdf = path.join(outDir, "notice/en/handout-a4.pdf");
     const good = readFileSync(pdf);
     writeFileSync(file, `${frontMatter()}\n# Not allowed\n\nA second paragraph.\n`);
-    const second = await build({ contentDir: dir, outDir });
+    const second = await build({ contentDir: dir, outDir, layouts: ["handout-a4"] });
     expect(second.outputs).toEqual([]);
     expect(second.diagnostics[0]).toMatchObject({ line: 7, message: expect.stringContaining("H1") });
     expect(readFileSync(pdf).equals(good)).toBe(true);
@@ -92,7 +92,7 @@ The routes were chosen after a [public survey](https://transport.example/survey)
 
 Περισσότερα στο [survey](https://transport.example/survey).
 `);
-    const result = await buildInto(dir);
+    const result = await buildInto(dir, { layouts: ["handout-a4"] });
     expect(describeDiagnostics(result)).toBe("");
     const files = result.outputs.map((o) => o.file);
     expect(files).toEqual(expect.arrayContaining(["night-buses/en/handout-a4.pdf", "night-buses/el/handout-a4.pdf", "harbour-library/uk/handout-a4.pdf"]));
