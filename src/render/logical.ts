@@ -44,8 +44,12 @@ function reverseRange<T>(a: T[], from: number, to: number): void {
   for (let i = from, j = to - 1; i < j; i++, j--) [a[i], a[j]] = [a[j]!, a[i]!];
 }
 
-/** The line's runs with their logical offsets, and the line's logical text. */
-export function logicalLine(line: Line): { runs: RunText[]; text: string[] } {
+/**
+ * The line's runs with their logical offsets, the line's logical text, and
+ * which of its characters layout inserted (a hyphen at a break, an ellipsis):
+ * their glyph positions have no `advanceWidth` (layout-tree reference §3).
+ */
+export function logicalLine(line: Line): { runs: RunText[]; text: string[]; inserted: Set<number> } {
   const runs: RunText[] = line.runs.map((run) => ({
     run,
     visual: [...line.string.slice(run.start, run.end)],
@@ -57,7 +61,15 @@ export function logicalLine(line: Line): { runs: RunText[]; text: string[] } {
     r.logicalStart = text.length;
     text.push(...(r.rtl ? [...r.visual].reverse().map(unmirror) : r.visual));
   }
-  return { runs, text };
+  const inserted = new Set<number>();
+  for (const r of runs) {
+    r.run.positions.forEach((p, g) => {
+      if ("advanceWidth" in p) return;
+      const [from, to] = glyphRange(r, g);
+      for (let i = from; i < to; i++) inserted.add(i);
+    });
+  }
+  return { runs, text, inserted };
 }
 
 /** Logical character range [from, to) of the line that glyph `g` of a run covers. */
@@ -77,15 +89,20 @@ export function glyphRange(r: RunText, g: number): [number, number] {
 /**
  * Aligns a line's logical text with the source from `cursor` on. Returns, per
  * line character, its index in the source or -1 where layout inserted it (a
- * hyphen at a hyphenation break, an ellipsis); soft hyphens in the source,
- * which layout drops, are skipped. `undefined` when the two disagree.
+ * hyphen at a hyphenation break, an ellipsis: `inserted`, or a final "-" or
+ * "…" the source lacks); soft hyphens in the source, which layout drops, are
+ * skipped. `undefined` when the two disagree.
  */
-export function alignWithSource(line: readonly string[], source: readonly string[], cursor: number): { map: number[]; next: number } | undefined {
+export function alignWithSource(
+  line: readonly string[], source: readonly string[], cursor: number, inserted: ReadonlySet<number> = new Set(),
+): { map: number[]; next: number } | undefined {
   const map: number[] = [];
   let j = cursor;
   for (let i = 0; i < line.length; i++) {
     while (source[j] === "\u00ad" && line[i] !== "\u00ad") j++;
-    if (source[j] === line[i]) {
+    if (inserted.has(i)) {
+      map.push(-1);
+    } else if (source[j] === line[i]) {
       map.push(j++);
     } else if (i === line.length - 1 && (line[i] === "-" || line[i] === "\u2026")) {
       map.push(-1);

@@ -95,11 +95,11 @@ function renderLine(
   ctx: RenderContext, node: LayoutNode, line: Line, lineX: number, baseline: number,
   target: TextTarget, progress: TextProgress,
 ): void {
-  const { runs, text } = logicalLine(line);
+  const { runs, text, inserted } = logicalLine(line);
   // Artifacts (running footers repeat on every page) read nothing back: their line is their source.
   if ("artifact" in target) progress = { source: text, cursor: 0, scopes: [], failed: false };
   let map: number[];
-  const aligned = progress.failed ? undefined : alignWithSource(text, progress.source, progress.cursor);
+  const aligned = progress.failed ? undefined : alignWithSource(text, progress.source, progress.cursor, inserted);
   if (aligned) {
     map = aligned.map;
     progress.cursor = aligned.next;
@@ -153,8 +153,10 @@ function segmentRun(
       pen += advance;
       return;
     }
-    // A break inside an address (after "/") is not a hyphenation: no hyphen is drawn there.
-    if (inserted && map[from - 1] !== undefined && progress.source[map[from - 1]!] === "/") {
+    // textkit marks every break between two pieces with a hyphen, also after "/" in an address
+    // and where a word meets punctuation or another script. Only a break between two letters
+    // is a hyphenation; no hyphen is drawn anywhere else.
+    if (inserted && !betweenLetters(progress.source, map[from - 1])) {
       pen += advance;
       return;
     }
@@ -176,6 +178,16 @@ function segmentRun(
     pen += advance;
   });
   return pen;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** Whether the source characters on both sides of a break (after index `before`) are letters. */
+function betweenLetters(source: readonly string[], before: number | undefined): boolean {
+  if (before === undefined || before < 0) return false;
+  let after = before + 1;
+  while (source[after] === "\u00ad") after++;
+  return LETTER.test(source[before] ?? "") && LETTER.test(source[after] ?? "");
 }
 
 function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number): void {
