@@ -16,5 +16,5 @@ export default defineLayout({
   page,
   profile: "accessible",
   colours,
-  parts: handoutParts(page, { bodySize: 10, leading: 1.34 }),
+  parts: handoutParts(page, { bodySize: 10, leading: 1.3 }),
 });

@@ -71,7 +71,8 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
     },
     list: { marginBottom: o.bodySize * 0.5 },
     listItem: { marginBottom: 1 },
-    listLabel: { width: o.bodySize * 1.4, fontFamily: prepared.fonts[o.bodyFont ?? "body"], fontSize: o.bodySize, lineHeight: o.leading },
+    // Labels are left-aligned in their box (see Body); in RTL the gap to the item's text is on that side.
+    listLabel: { width: o.bodySize * 1.4, ...(rtl ? { paddingLeft: o.bodySize * 0.6 } : {}), fontFamily: prepared.fonts[o.bodyFont ?? "body"], fontSize: o.bodySize, lineHeight: o.leading },
     listBody: {},
     listParagraph: { ...body, textAlign: start, marginBottom: 0 },
     inline: { link: { color: c("link"), textDecoration: "underline" } },
@@ -89,7 +90,7 @@ function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOption
     <View style={{ marginBottom: 14 }}>
       <View style={{ flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between" }}>
         <PlainText text={meta.organization} style={{ ...ui, fontWeight: 700, color: c("accent") }} />
-        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none" }} />
+        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none" }} {...(labels.lang ? { lang: labels.lang } : {})} />
       </View>
       <Artifact style={{ height: 2.5, backgroundColor: c("accent"), marginVertical: 6 }} />
       {meta.embargo ? (
@@ -114,24 +115,27 @@ function Lede({ prepared, inlines, pos, style, hyphenate }: { prepared: Prepared
   );
 }
 
+/** Name, address and phone of the press contact, one per line (no separators for bidi to reorder). */
 function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions }) {
   const contact = prepared.release.meta.contact;
   if (!contact) return null;
   const pos = prepared.release.metaPos.contact ?? { line: 1, column: 1 };
-  const parts: Inline[] = [];
-  const push = (inline: Inline) => {
-    if (parts.length) parts.push({ kind: "text", text: " · ", pos });
-    parts.push(inline);
-  };
-  if (contact.name) push({ kind: "text", text: contact.name, pos });
-  if (contact.email) push({ kind: "link", href: `mailto:${contact.email}`, children: [{ kind: "text", text: contact.email, pos }], pos });
+  const text = (value: string): Inline => ({ kind: "text", text: value, pos });
+  const lines: Inline[][] = [];
+  if (contact.name) lines.push([text(contact.name)]);
+  if (contact.email) lines.push([{ kind: "link", href: `mailto:${contact.email}`, children: [text(contact.email)], pos }]);
   // A phone number is never broken across lines.
-  if (contact.phone) push({ kind: "text", text: contact.phone.replace(/ /g, "\u00a0"), pos });
+  const phone = contact.phone ? text(contact.phone.replace(/ /g, "\u00a0")) : undefined;
   const ui = { fontFamily: prepared.fonts.ui, fontSize: uiSize(o) };
+  const labels = labelsFor(prepared.lang);
   return (
     <Group role="Sect" style={{ marginTop: 10, paddingTop: 6, borderTop: `0.75pt solid ${c("accent")}` }} wrap={false}>
-      <PlainText role="H2" text={labelsFor(prepared.lang).contact} style={{ ...ui, fontWeight: 700, color: c("accent"), marginBottom: 2 }} />
-      <RichText inlines={parts} style={{ ...ui, color: c("ink") }} hyphenate={false} inlineStyles={{ link: { color: c("link") } }} />
+      <PlainText role="H2" text={labels.contact} {...(labels.lang ? { lang: labels.lang } : {})} style={{ ...ui, fontWeight: 700, color: c("accent"), marginBottom: 2 }} />
+      {lines.map((inlines, i) => (
+        <RichText key={i} inlines={inlines} style={{ ...ui, fontSize: o.bodySize, color: c("ink") }} hyphenate={false} inlineStyles={{ link: { color: c("link") } }} />
+      ))}
+      {/* A phone number reads left to right in every language ("+44 …", not "… 0123+" in Arabic). */}
+      {phone ? <RichText inlines={[phone]} style={{ ...ui, fontSize: o.bodySize, color: c("ink"), direction: "ltr", textAlign: prepared.direction === "rtl" ? "right" : "left" }} hyphenate={false} /> : null}
     </Group>
   );
 }

@@ -40,7 +40,6 @@ describe("handouts", () => {
     const body = columns.flatMap((c) => texts(c)).filter(({ node, artifact }) => node.props?.tag === "P" && !artifact);
     expect(body.length).toBeGreaterThan(5);
     for (const { node } of body) {
-      if ((node.lines ?? []).some((l) => l.string.includes("@"))) continue; // the contact line is small print
       for (const run of (node.lines ?? []).flatMap((l) => l.runs)) expect(run.attributes.fontSize).toBeGreaterThanOrEqual(10);
     }
     for (const { node, x, y } of texts(root)) {
