@@ -25,6 +25,12 @@ export type PlacedGlyph = {
   xOffset: number;
   yOffset: number;
   text: string;
+  /**
+   * What ToUnicode maps the glyph to, when it differs from `text`: a
+   * right-to-left ligature's characters in visual order, since viewers
+   * that reorder visual text themselves reverse each mapping too.
+   */
+  toUnicode?: string;
 };
 
 /** Numbers in content streams: at most 3 decimals, no exponent, no "-0". */
@@ -55,11 +61,11 @@ export class GlyphWriter {
 
   /**
    * Shows `glyphs` (in visual order, left to right) from pen position
-   * (x, baseline y) in one text object. Right-to-left glyphs are written in
-   * logical order, each at its own position, so that the content reads in
-   * logical order (ISO 32000-1 §14.8.2.3.3). Returns the glyphs whose
-   * ToUnicode entry was already taken by other text (the same glyph drawn for
-   * different characters).
+   * (x, baseline y) in one text object. Returns the glyphs whose ToUnicode
+   * entry was already taken by other text (the same glyph drawn for
+   * different characters). Right-to-left glyphs are drawn in visual order
+   * too, as viewers expect; the caller gives them their logical text as
+   * /ActualText.
    */
   show(font: FontkitFont, size: number, x: number, y: number, glyphs: readonly PlacedGlyph[], rtl = false): PlacedGlyph[] {
     const f = this.embed(font);
@@ -67,7 +73,7 @@ export class GlyphWriter {
     const gids = glyphs.map((g) => {
       const gid = f.subset.includeGlyph(g.id);
       f.widths[gid] ??= f.font.getGlyph(g.id).advanceWidth * f.scale;
-      const codePoints = [...g.text].map((ch) => ch.codePointAt(0)!);
+      const codePoints = [...(g.toUnicode ?? g.text)].map((ch) => ch.codePointAt(0)!);
       const mapped = f.unicode[gid];
       if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
       else if (codePoints.length && mapped.join() !== codePoints.join()) conflicts.push(g);
@@ -75,18 +81,7 @@ export class GlyphWriter {
     });
     const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`];
     const moveTo = (px: number, py: number) => ops.push(`1 0 0 -1 ${num(px)} ${num(py)} Tm`);
-    if (rtl) {
-      const pens: number[] = [];
-      let pen = x;
-      for (const g of glyphs) { pens.push(pen); pen += g.xAdvance; }
-      for (let i = glyphs.length - 1; i >= 0; i--) {
-        const g = glyphs[i]!;
-        // A zero-advance mark precedes its base in visual order; its offset is from the base's end.
-        const base = g.xAdvance === 0 && (g.xOffset !== 0 || g.yOffset !== 0) ? (glyphs[i + 1]?.xAdvance ?? 0) : 0;
-        moveTo(pens[i]! + base + g.xOffset, y - g.yOffset);
-        ops.push(`<${hex4(gids[i]!)}> Tj`);
-      }
-    } else {
+    {
       let pen = x;
       let tj: string[] = [];
       const flush = () => {
@@ -97,9 +92,11 @@ export class GlyphWriter {
       glyphs.forEach((g, i) => {
         const gid = gids[i]!;
         if (g.xOffset !== 0 || g.yOffset !== 0) {
-          // A positioned mark: its own text matrix, then back to the pen.
+          // A positioned mark: its own text matrix, then back to the pen. Right to left, a
+          // zero-advance mark precedes its base; its offset counts from the base's end.
+          const base = rtl && g.xAdvance === 0 ? (glyphs[i + 1]?.xAdvance ?? 0) : 0;
           flush();
-          moveTo(pen + g.xOffset, y - g.yOffset);
+          moveTo(pen + base + g.xOffset, y - g.yOffset);
           ops.push(`<${hex4(gid)}> Tj`);
           moveTo(pen + g.xAdvance, y);
         } else {

@@ -30,3 +30,17 @@ export function withTag(doc: Doc, role: StructRole, draw: () => void): StructCon
   }
   return content;
 }
+
+/**
+ * Paints `draw` inside a `/Span` sequence (no MCID) whose /ActualText is the
+ * text's logical reading: right-to-left glyphs are drawn in visual order,
+ * as viewers expect, and read back in logical order.
+ */
+export function withActualText(doc: Doc, text: string, draw: () => void): void {
+  doc.markContent("Span", { actual: text });
+  try {
+    draw();
+  } finally {
+    doc.endMarkedContent();
+  }
+}

@@ -9,7 +9,7 @@ import type { ArtifactKind, InlineTag } from "../model/semantics.ts";
 import type { GlyphWriter, PlacedGlyph } from "./glyphs.ts";
 import { cappedAdvances } from "./justify.ts";
 import { alignWithSource, glyphRange, logicalLine, type RunText } from "./logical.ts";
-import { withArtifact, withTag, type Doc } from "./marked.ts";
+import { withActualText, withArtifact, withTag, type Doc } from "./marked.ts";
 import type { StructScope, StructureBuilder } from "./structure.ts";
 import { sourceTextOf, type LayoutNode, type Line } from "./tree.ts";
 import type { Paint } from "./paint.ts";
@@ -174,6 +174,7 @@ function segmentRun(
       xOffset: pos.xOffset ?? 0,
       yOffset: pos.yOffset ?? 0,
       text: inserted ? (r.visual.join("").includes("\u2026") ? "\u2026" : "-") : chars || String.fromCodePoint(...glyph.codePoints),
+      ...(r.rtl && [...chars].length > 1 ? { toUnicode: [...chars].reverse().join("") } : {}),
     });
     pen += advance;
   });
@@ -197,9 +198,14 @@ function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number
   for (const seg of segments) {
     const r = seg.run;
     const attrs = r.run.attributes;
+    const show = () => ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, r.rtl);
     const draw = () => {
       ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
-      ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, r.rtl);
+      if (r.rtl && typeof seg.owner !== "string") {
+        withActualText(doc, seg.glyphs.map((g) => g.text).reverse().join(""), show);
+      } else {
+        show();
+      }
     };
     if (typeof seg.owner === "string") {
       withArtifact(doc, seg.owner, draw);
