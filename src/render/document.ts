@@ -47,6 +47,8 @@ export function createDocument(meta: DocumentMeta): Doc {
     pdfVersion: "1.7",
     subset: "PDF/UA" as never,
     compress: true,
+    // No default Helvetica: every font in the file is one Pressroom embeds.
+    font: null as never,
     info: info as never,
   }) as Doc;
 }
