@@ -37,6 +37,22 @@ describe(`page 1 of harbour-library in ${LAYOUT}`, () => {
   });
 });
 
+describe("page 1 of harbour-library/en in each edition", () => {
+  let editions = "";
+  beforeAll(async () => {
+    const built = await buildInto(copyContent(["harbour-library"]), { layouts: ["handout-letter", "print", "large-print"], langs: ["en"] });
+    expect(describeDiagnostics(built)).toBe("");
+    editions = built.outDir;
+  });
+
+  // The print master's page shows its crop marks and the head band running into the bleed.
+  it.each(["handout-letter", "print", "large-print"])("%s matches its reference image", async (layout) => {
+    const image = await renderPage(readOutput(editions, `harbour-library/en/${layout}.pdf`), 0);
+    expect(image.png.length, "reference images stay below 40 KB").toBeLessThan(40 * 1024);
+    await expectMatchesReference(`edition-${layout}`, image);
+  });
+});
+
 describe("page images", () => {
   it("render deterministically: the same PDF gives the same bytes", async () => {
     const pdf = pdfOf("en");
