@@ -75,6 +75,8 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
     listLabel: { width: o.bodySize * 1.4, ...(rtl ? { paddingLeft: o.bodySize * 0.6 } : {}), fontFamily: prepared.fonts[o.bodyFont ?? "body"], fontSize: o.bodySize, lineHeight: o.leading },
     listBody: {},
     listParagraph: { ...body, textAlign: start, marginBottom: 0 },
+    figure: { width: "100%", marginTop: o.bodySize * 0.3, marginBottom: 3 },
+    caption: { fontFamily: prepared.fonts.ui, fontSize: uiSize(o), color: c("muted"), marginBottom: o.bodySize * 0.6 },
     inline: { link: { color: c("link"), textDecoration: "underline" } },
     rtl,
     hyphenate: justify,

@@ -33,7 +33,7 @@ function Frame({ prepared, layout, sheets, headlineWidth }: { prepared: Prepared
     <ReleaseProvider prepared={prepared} idPrefix="h" links={linkMode(layout)} {...(headlineWidth ? { headlineWidth } : {})}>
       <Document>
         {Array.from({ length: sheets }, (_, i) => (
-          <Page key={i} size={[page.size[0], page.size[1]]} style={[{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left }, ...(page.style ? [page.style] : [])]}>
+          <Page key={i} size={[page.size[0], page.size[1]]} style={[{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left, fontFamily: prepared.fonts.body }, ...(page.style ? [page.style] : [])]}>
             {i === 0 ? (
               <View {...({ [HEADER_MARK]: true } as object)} style={{ flexShrink: NO_SHRINK }}>
                 <parts.Header prepared={prepared} />
@@ -52,7 +52,7 @@ function Flow({ prepared, layout }: { prepared: PreparedRelease; layout: Layout 
   return (
     <ReleaseProvider prepared={prepared} idPrefix="b" links={linkMode(layout)}>
       <Document>
-        <Page size={[columnWidth(layout), FLOW_HEIGHT]} wrap={false} style={page.style ?? {}}>
+        <Page size={[columnWidth(layout), FLOW_HEIGHT]} wrap={false} style={[{ fontFamily: prepared.fonts.body }, ...(page.style ? [page.style] : [])]}>
           <parts.Body prepared={prepared} />
         </Page>
       </Document>
