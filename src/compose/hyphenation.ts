@@ -122,10 +122,11 @@ function foreignLang(lang: string, paragraph: string | undefined, paragraphHyphe
 const LONG_ADDRESS = /^[("«“]?(https?:\/\/|www\.)\S{20,}$/;
 
 /**
- * Long web addresses may break after a "/" (never inside "//"). textkit
- * marks every break between pieces with a hyphen glyph; the render stage
- * draws none after a "/", so the address stays exactly as written.
+ * Long web addresses may break after a "/" (never inside "//") and after
+ * "-", "_", ".", "?", "&" or "=" before a letter or digit. textkit marks
+ * every break between pieces with a hyphen glyph; the render stage draws
+ * one only between two letters, so the address stays exactly as written.
  */
 export function withAddressBreaks(callback: Hyphenate): Hyphenate {
-  return (word) => (LONG_ADDRESS.test(word) ? word.split(/(?<=[^/:]\/)(?=[^/])/) : callback(word));
+  return (word) => (LONG_ADDRESS.test(word) ? word.split(/(?<=[^/:]\/|[-_.?&=](?=[\p{L}\p{N}]))(?=[^/])/u) : callback(word));
 }

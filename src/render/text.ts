@@ -131,6 +131,25 @@ function renderLine(
     pen = segmentRun(ctx, node, r, advances[i]!, pen, map, target, progress, segments);
   }
   writeSegments(ctx, segments, baseline);
+  if (!rtl) reportOverflow(ctx, node, segments, lineX, line);
+}
+
+/** Text that runs past its box (an unbreakable word wider than the column) is reported, not hidden. */
+function reportOverflow(ctx: RenderContext, node: LayoutNode, segments: readonly Segment[], lineX: number, line: Line): void {
+  const glyphs = segments.flatMap((seg) => seg.glyphs.map((g, i) => ({ x: seg.x + seg.glyphs.slice(0, i).reduce((w, h) => w + h.xAdvance, 0), g })));
+  const visible = glyphs.filter(({ g }) => g.text.trim() !== "");
+  const last = visible[visible.length - 1];
+  if (!last || !node.box) return;
+  const right = last.x + last.g.xAdvance;
+  const limit = lineX - line.box.x + node.box.width - (node.box.paddingLeft ?? 0) - (node.box.paddingRight ?? 0);
+  if (right > limit + 3) {
+    ctx.diagnostics.push({
+      severity: "warning",
+      ...sourceAt(ctx, node),
+      message: `a line runs ${(right - limit).toFixed(1)} pt past its column: "${glyphs.map(({ g }) => g.text).join("").trim().slice(-40)}"`,
+      hint: "a word or address is wider than the column; shorten it or give it a place to break",
+    });
+  }
 }
 
 function segmentRun(

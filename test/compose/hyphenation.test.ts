@@ -78,3 +78,19 @@ describe("paragraphHyphenator", () => {
     expect(p("PDF-")).toEqual(["PDF-"]);
   });
 });
+
+describe("withAddressBreaks", () => {
+  it("lets a long web address break after '/', '-', '.' and the like, keeping every character", async () => {
+    const { withAddressBreaks } = await import("../../src/compose/hyphenation.ts");
+    const split = withAddressBreaks((w) => [w]);
+    const url = "(https://www.example.org/en/latest/news/2022/01/further-armed-conflict-would-have-consequences/)";
+    const pieces = split(url);
+    expect(pieces.join("")).toBe(url);
+    expect(pieces).toContain("further-");
+    expect(pieces.some((p) => p.includes("//"))).toBe(true); // "https://" is never split
+    expect(pieces.every((p) => !p.startsWith("/"))).toBe(true);
+    // Short addresses and ordinary words go to the paragraph's own callback.
+    expect(split("example.org/x")).toEqual(["example.org/x"]);
+    expect(withAddressBreaks(() => ["hy", "phen"])("hyphen")).toEqual(["hy", "phen"]);
+  });
+});
