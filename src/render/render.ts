@@ -43,8 +43,6 @@ export type RenderInput = {
   file: string;
   paint: PaintOptions;
   finish?: Finish;
-  /** The layout's source, where layout-level errors (colours) point. */
-  layoutFile?: string;
 };
 
 const sheetIsTrim = (trim: readonly [number, number]): PageGeometry => ({ media: trim, trimOrigin: [0, 0], trim, bleed: 0 });
@@ -75,7 +73,7 @@ export async function renderTagged(input: RenderInput): Promise<Rendered> {
     input.finish?.page(doc, geometry);
   }
   for (const css of ctx.paint.unknownColours) {
-    ctx.diagnostics.push(error({ file: input.layoutFile ?? input.file }, `colour ${css} has no CMYK value for print`,
+    ctx.diagnostics.push(error({ file: input.file }, `colour ${css} has no CMYK value for print`,
       "add it to the layout's colour tokens with its CMYK value (layouts/shared/tokens.ts)"));
   }
   ctx.structure.finish();
