@@ -1,0 +1,82 @@
+/**
+ * Font files: read and parsed once per process (the cache below); every
+ * react-pdf font store gets fresh fontkit objects built from those bytes (see
+ * `documentFont` and `registerFonts` in font-store.ts).
+ */
+import { readFileSync, statSync } from "node:fs";
+// @ts-ignore fontkit ships no type declarations; the few members used are typed below.
+import * as fontkitModule from "fontkit";
+import type { FontFace } from "./font-manifest.ts";
+
+/** The members of a fontkit 2 font used here (react-pdf hands the same objects to textkit). */
+export type FontkitFont = {
+  postscriptName: string;
+  numGlyphs: number;
+  directory: { tables: Record<string, unknown> };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+};
+const fontkit = fontkitModule as unknown as { create(bytes: Uint8Array): FontkitFont | { fonts: unknown[] } };
+
+type Cached = { size: number; mtimeMs: number; bytes: Buffer; master: FontkitFont };
+/** Font files by absolute path: bytes and one parsed instance whose decoded tables are shared. */
+export const fontFiles = new Map<string, Cached>();
+
+/** Parses a font file, or says why it cannot be used for embedding. */
+export function parseFont(bytes: Buffer, spec: string): { bytes: Buffer; font: FontkitFont } | { problem: string; hint: string } {
+  const tag = bytes.subarray(0, 4).toString("latin1");
+  if (tag === "wOF2") {
+    return {
+      problem: `${spec} is a WOFF2 file, which cannot be embedded (fontkit's subsetter crashes on it)`,
+      hint: "use the font's TTF or OTF file (npm packages such as @expo-google-fonts/* ship them)",
+    };
+  }
+  if (tag === "ttcf") return { problem: `${spec} is a font collection (TTC), which react-pdf cannot load`, hint: "use a single-font .ttf or .otf file" };
+  if (!["\0\x01\0\0", "true", "OTTO", "wOFF"].includes(tag)) {
+    return { problem: `${spec} is not a TrueType or OpenType font`, hint: "use a .ttf or .otf file" };
+  }
+  let font: FontkitFont;
+  try {
+    font = fontkit.create(bytes) as FontkitFont;
+    if (!(font.numGlyphs > 0)) throw new Error("no glyphs");
+  } catch (e) {
+    return { problem: `${spec} cannot be read as a font: ${(e as Error).message}`, hint: "use a .ttf or .otf file" };
+  }
+  if ("fvar" in font.directory.tables) {
+    return { problem: `${spec} is a variable font, which cannot be embedded (the subsetter crashes on it)`, hint: "use the family's static files, one per weight and style" };
+  }
+  if (!font.hasGlyphForCodePoint(0x20)) {
+    return { problem: `${spec} maps no space character`, hint: "use a text font with a Unicode character map" };
+  }
+  return { bytes, font };
+}
+
+/** The parsed font for a manifest face (read synchronously if `loadFontManifest` did not). */
+export function fontFor(face: FontFace): FontkitFont {
+  let cached = fontFiles.get(face.path);
+  if (!cached) {
+    const info = statSync(face.path);
+    const parsed = parseFont(readFileSync(face.path), face.file);
+    if ("problem" in parsed) throw new Error(`${parsed.problem}; ${parsed.hint}`);
+    cached = { size: info.size, mtimeMs: info.mtimeMs, bytes: parsed.bytes, master: parsed.font };
+    fontFiles.set(face.path, cached);
+  }
+  return cached.master;
+}
+
+/**
+ * A new fontkit object for one document: its own glyph cache (glyphs carry
+ * the code points of their first use, see react-pdf-layout-tree.md §5), but
+ * the decoded tables (cmap, GSUB, GPOS, hmtx…) of the shared instance, so
+ * nothing is read or decoded twice. fontkit is pinned at 2.0.4; its lazily
+ * filled `_tables` is the only private field used.
+ */
+export function documentFont(face: FontFace): FontkitFont {
+  const master = fontFor(face);
+  const cached = fontFiles.get(face.path)!;
+  const font = fontkit.create(cached.bytes) as FontkitFont;
+  const shared = (master as unknown as { _tables?: unknown })._tables;
+  if (shared && typeof shared === "object" && "_tables" in font) {
+    (font as unknown as { _tables: unknown })._tables = shared;
+  }
+  return font;
+}
