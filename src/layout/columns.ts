@@ -7,7 +7,7 @@
  * paragraph keep their `props` object, so they stay one structure element
  * and the render stage reads them in order.
  */
-import type { LayoutNode } from "../render/tree.ts";
+import { isDecorated, type LayoutNode } from "../render/tree.ts";
 
 const ORPHANS = 2;
 const WIDOWS = 2;
@@ -17,13 +17,8 @@ type Item = { top: number; bottom: number; breakBefore: boolean; heading: boolea
 
 const isHeading = (node: LayoutNode) => /^H\d$/.test(node.props?.tag ?? "");
 
-function unbreakable(node: LayoutNode): boolean {
-  if (node.type === "IMAGE" || node.props?.wrap === false) return true;
-  const b = node.box;
-  const decorated = typeof node.style?.backgroundColor === "string" ||
-    !!b && ((b.borderTopWidth ?? 0) > 0 || (b.borderBottomWidth ?? 0) > 0 || (b.borderLeftWidth ?? 0) > 0 || (b.borderRightWidth ?? 0) > 0);
-  return decorated;
-}
+/** Images, boxes marked `wrap={false}`, and boxes that paint a background or border are never cut. */
+const unbreakable = (node: LayoutNode): boolean => node.type === "IMAGE" || node.props?.wrap === false || isDecorated(node);
 
 /** Where each line of a `TEXT` node sits, from the top of the node's parent. */
 function lineTops(node: LayoutNode, parentTop: number): { top: number; bottom: number }[] {

@@ -5,7 +5,7 @@
  */
 import type { Doc } from "./marked.ts";
 import type { StructElement } from "./structure.ts";
-import type { LayoutNode } from "./tree.ts";
+import { isDecorated, type LayoutNode } from "./tree.ts";
 
 /**
  * Turns a CSS colour from the layout into what pdfkit takes (RGB hex, or CMYK
@@ -72,11 +72,7 @@ export class Paint {
   }
 
   hasBox(node: LayoutNode): boolean {
-    const b = node.box;
-    return (
-      typeof node.style?.backgroundColor === "string" ||
-      !!b && ((b.borderTopWidth ?? 0) > 0 || (b.borderRightWidth ?? 0) > 0 || (b.borderBottomWidth ?? 0) > 0 || (b.borderLeftWidth ?? 0) > 0)
-    );
+    return isDecorated(node);
   }
 
   /** An image filling the node's content box. */

@@ -136,7 +136,10 @@ function renderLine(
 
 /** Text that runs past its box (an unbreakable word wider than the column) is reported, not hidden. */
 function reportOverflow(ctx: RenderContext, node: LayoutNode, segments: readonly Segment[], lineX: number, line: Line): void {
-  const glyphs = segments.flatMap((seg) => seg.glyphs.map((g, i) => ({ x: seg.x + seg.glyphs.slice(0, i).reduce((w, h) => w + h.xAdvance, 0), g })));
+  const glyphs = segments.flatMap((seg) => {
+    let x = seg.x;
+    return seg.glyphs.map((g) => ({ x: (x += g.xAdvance) - g.xAdvance, g }));
+  });
   const visible = glyphs.filter(({ g }) => g.text.trim() !== "");
   const last = visible[visible.length - 1];
   if (!last || !node.box) return;

@@ -67,3 +67,12 @@ export function sourceTextOf(node: LayoutNode): string {
   if (node.type === "TEXT_INSTANCE") return node.value ?? "";
   return (node.children ?? []).map(sourceTextOf).join("");
 }
+
+/** Whether a box paints something of its own: a background or a border. */
+export function isDecorated(node: LayoutNode): boolean {
+  const b = node.box;
+  return (
+    typeof node.style?.backgroundColor === "string" ||
+    (!!b && ((b.borderTopWidth ?? 0) > 0 || (b.borderRightWidth ?? 0) > 0 || (b.borderBottomWidth ?? 0) > 0 || (b.borderLeftWidth ?? 0) > 0))
+  );
+}
