@@ -21,10 +21,18 @@ const escapeXml = (s: string) =>
 /**
  * pdfkit writes Info values through `valueOf()` (escaped for PDF) but pastes
  * them into XMP through `toString()` (not escaped): this string is right in both.
+ * pdfkit 0.20.2 decides between PDFDocEncoding and UTF-16 by scanning
+ * `charCodeAt`, which on a String object goes through `toString()`: the scan
+ * must see the raw text, or a non-ASCII character that the XML escapes push
+ * past the scanned length is written as a Latin-1 byte and lost.
  */
 class InfoText extends String {
   override toString(): string {
     return escapeXml(this.valueOf());
+  }
+
+  override charCodeAt(index: number): number {
+    return this.valueOf().charCodeAt(index);
   }
 }
 
