@@ -23,7 +23,7 @@ import { createFontStore, loadFontManifest } from "../src/prepare/fonts.ts";
 import { prepareRelease } from "../src/prepare/prepare.ts";
 import { profiles } from "../src/render/profiles.ts";
 import { renderTagged } from "../src/render/render.ts";
-import type { LayoutNode } from "../src/render/tree.ts";
+import type { LayoutNode } from "../src/layout/tree.ts";
 import { checkPdf } from "../src/verify/check.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);

@@ -8,6 +8,7 @@ import type { PreparedRelease } from "../model/prepared.ts";
 import type { Block, Inline, Position } from "../model/release.ts";
 import type { ArtifactKind, SourceRef, StructRole, TagProps } from "../model/semantics.ts";
 import { paragraphHyphenator, withAddressBreaks } from "./hyphenation.ts";
+import { keepingWhole, releaseNames, wordsKeptWhole } from "./keep-whole.ts";
 import { composeInlines, type InlineStyles } from "./inlines.tsx";
 import { pullQuoteRepeatsBody } from "./pullquote.ts";
 import type { StyleList as Style } from "./style.ts";
@@ -22,7 +23,14 @@ const TImage = Image as unknown as React.FC<TagProps & Record<string, unknown>>;
 /** Links on screen are annotations; on paper the address is printed after the link text. */
 export type LinkMode = "interactive" | "printed";
 
-type ReleaseScope = { prepared: PreparedRelease; idPrefix: string; links: LinkMode; headlineWidth?: number };
+type ReleaseScope = {
+  prepared: PreparedRelease;
+  idPrefix: string;
+  links: LinkMode;
+  headlineWidth?: number;
+  /** Per paragraph (its `paragraphKey`): words the layout stage wants kept whole, to break a hyphen ladder. */
+  keepWhole?: ReadonlyMap<string, ReadonlySet<string>>;
+};
 const ReleaseContext = createContext<ReleaseScope | null>(null);
 
 /**
@@ -30,8 +38,12 @@ const ReleaseContext = createContext<ReleaseScope | null>(null);
  * ids of separately laid-out parts of one document (header, column flow)
  * apart: React numbers `useId` per root.
  */
-export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", headlineWidth, children }: { prepared: PreparedRelease; idPrefix?: string; links?: LinkMode; headlineWidth?: number } & Children) {
-  return <ReleaseContext.Provider value={{ prepared, idPrefix, links, ...(headlineWidth ? { headlineWidth } : {}) }}>{children}</ReleaseContext.Provider>;
+export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", headlineWidth, keepWhole, children }: Omit<ReleaseScope, "idPrefix" | "links"> & { idPrefix?: string; links?: LinkMode } & Children) {
+  return (
+    <ReleaseContext.Provider value={{ prepared, idPrefix, links, ...(headlineWidth ? { headlineWidth } : {}), ...(keepWhole ? { keepWhole } : {}) }}>
+      {children}
+    </ReleaseContext.Provider>
+  );
 }
 
 function useScope(): ReleaseScope {
@@ -98,19 +110,26 @@ type RichTextProps = {
 
 /** Text with inline emphasis, links and language spans: one structure element. */
 export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadStyle, minPresenceAhead }: RichTextProps) {
-  const { prepared, links } = useScope();
+  const { prepared, links, keepWhole } = useScope();
+  const tagId = useTagId();
   const composed = composeInlines(inlines, inlineStyles, prepared.direction, links);
   const offset = [...(lead ?? "")].length;
   const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
-  // Language spans are hyphenated with their own language's patterns.
-  const hyphenation = useMemo(
-    () => withAddressBreaks(hyphenate ? paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate) : noHyphenation),
-    [hyphenate, prepared.lang, prepared.hyphenate, inlines],
-  );
+  // React numbers useId per process, not per tree: a paragraph is known across layout passes by its source position.
+  const paragraphKey = pos ? `${pos.line}:${pos.column}` : undefined;
+  const ladderWords = paragraphKey ? keepWhole?.get(paragraphKey) : undefined;
+  // Language spans are hyphenated with their own language's patterns; names, the last word and
+  // words that made a hyphen ladder stay whole.
+  const hyphenation = useMemo(() => {
+    if (!hyphenate) return withAddressBreaks(noHyphenation);
+    const kept = wordsKeptWhole(`${lead ?? ""}${composed.text}`, prepared.lang, releaseNames(prepared.release.meta), ladderWords);
+    return withAddressBreaks(keepingWhole(paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate), kept));
+  }, [hyphenate, prepared, inlines, lead, composed.text, ladderWords]);
   return (
     <TText
       tag={role}
-      tagId={useTagId()}
+      tagId={tagId}
+      paragraphKey={paragraphKey}
       inlineTags={inlineTags}
       source={sourceOf(prepared, pos)}
       style={withDirection(prepared.direction, style)}
@@ -119,7 +138,9 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
       widows={2}
       minPresenceAhead={minPresenceAhead}
     >
-      {lead ? <Text style={withDirection(prepared.direction, leadStyle)}>{lead}</Text> : null}
+      {/* Nested text takes only the direction: textkit aligns a line by its first run's style, so an
+          alignment here would set the paragraph's first line apart from the rest. */}
+      {lead ? <Text style={[{ direction: prepared.direction }, ...(Array.isArray(leadStyle) ? leadStyle : leadStyle ? [leadStyle] : [])] as Style}>{lead}</Text> : null}
       {composed.children}
     </TText>
   );
@@ -144,7 +165,8 @@ export function Headline({ style }: { style?: Style }) {
 
 export function Standfirst({ style }: { style?: Style }) {
   const { release } = usePrepared();
-  return release.meta.standfirst ? <PlainText text={release.meta.standfirst} style={style} hyphenate /> : null;
+  // Display text is never hyphenated.
+  return release.meta.standfirst ? <PlainText text={release.meta.standfirst} style={style} /> : null;
 }
 
 export type PullQuoteStyles = { box?: Style; text?: Style; attribution?: Style };

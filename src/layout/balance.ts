@@ -3,7 +3,7 @@
  * narrowest measure that keeps the same number of lines, so its lines are of
  * similar length instead of a long line and a lone word.
  */
-import type { Line } from "../render/tree.ts";
+import type { Line } from "./tree.ts";
 
 /** Word widths and the width of a space, read from laid-out lines (left-aligned, not justified). */
 function words(lines: readonly Line[]): { widths: number[]; space: number } {

@@ -7,7 +7,7 @@
  * paragraph keep their `props` object, so they stay one structure element
  * and the render stage reads them in order.
  */
-import { isDecorated, type LayoutNode } from "../render/tree.ts";
+import { isDecorated, type LayoutNode } from "./tree.ts";
 
 const ORPHANS = 2;
 const WIDOWS = 2;

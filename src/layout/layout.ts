@@ -6,7 +6,7 @@ import type React from "react";
 import { pdf } from "@react-pdf/renderer";
 import layout from "@react-pdf/layout";
 import type { FontStore } from "../prepare/fonts.ts";
-import type { LayoutNode } from "../render/tree.ts";
+import type { LayoutNode } from "./tree.ts";
 
 export type { FontStore };
 

@@ -16,9 +16,10 @@ import { Document, Page, View } from "@react-pdf/renderer";
 import type { Layout } from "../compose/define-layout.ts";
 import { ReleaseProvider } from "../compose/components.tsx";
 import type { PreparedRelease } from "../model/prepared.ts";
-import type { LayoutNode } from "../render/tree.ts";
+import type { LayoutNode } from "./tree.ts";
 import { balancedMeasure } from "./balance.ts";
 import { balancedHeight, cutColumns, flowItems, sliceFlow } from "./columns.ts";
+import { findLadders } from "./ladders.ts";
 import { layoutDocument, type FontStore } from "./layout.ts";
 
 /** react-pdf turns a `flexShrink` of 0 into 1; a tiny factor keeps a box from shrinking. */
@@ -47,10 +48,10 @@ function Frame({ prepared, layout, sheets, headlineWidth }: { prepared: Prepared
   );
 }
 
-function Flow({ prepared, layout }: { prepared: PreparedRelease; layout: Layout }) {
+function Flow({ prepared, layout, keepWhole }: { prepared: PreparedRelease; layout: Layout; keepWhole: ReadonlyMap<string, ReadonlySet<string>> }) {
   const { page, parts } = layout;
   return (
-    <ReleaseProvider prepared={prepared} idPrefix="b" links={linkMode(layout)}>
+    <ReleaseProvider prepared={prepared} idPrefix="b" links={linkMode(layout)} keepWhole={keepWhole}>
       <Document>
         <Page size={[columnWidth(layout), FLOW_HEIGHT]} wrap={false} style={[{ fontFamily: prepared.fonts.body }, ...(page.style ? [page.style] : [])]}>
           <parts.Body prepared={prepared} />
@@ -87,11 +88,28 @@ export async function layoutRelease(prepared: PreparedRelease, layout: Layout, f
   const headlineWidth = balanceHeadline(frame);
   if (headlineWidth) frame = await layoutDocument(<Frame prepared={prepared} layout={layout} sheets={1} headlineWidth={headlineWidth} />, fonts);
   const header = headerBottom(frame, layout);
-  const flow = (await layoutDocument(<Flow prepared={prepared} layout={layout} />, fonts)).children?.[0]?.children ?? [];
+  const flow = await layoutFlow(prepared, layout, fonts);
   const cuts = columnCuts(flowItems(flow), count, full - header, full);
   const sheets = Math.max(1, Math.ceil(cuts.starts.length / count));
   if (sheets > 1) frame = await layoutDocument(<Frame prepared={prepared} layout={layout} sheets={sheets} {...(headlineWidth ? { headlineWidth } : {})} />, fonts);
   return assemble(frame, flow, cuts, layout, header, prepared.direction);
+}
+
+/** Rounds of re-laying out the body to take hyphen ladders apart; each round keeps one more word whole per ladder. */
+const LADDER_ROUNDS = 6;
+
+/** The body in one tall column, laid out again while a paragraph has a hyphen ladder. */
+async function layoutFlow(prepared: PreparedRelease, layout: Layout, fonts: FontStore): Promise<LayoutNode[]> {
+  let keepWhole = new Map<string, Set<string>>();
+  let flow = (await layoutDocument(<Flow prepared={prepared} layout={layout} keepWhole={keepWhole} />, fonts)).children?.[0]?.children ?? [];
+  for (let round = 0; round < LADDER_ROUNDS; round++) {
+    const ladders = findLadders(flow);
+    if (ladders.size === 0) break;
+    keepWhole = new Map(keepWhole);
+    for (const [id, words] of ladders) keepWhole.set(id, new Set([...(keepWhole.get(id) ?? []), ...words]));
+    flow = (await layoutDocument(<Flow prepared={prepared} layout={layout} keepWhole={keepWhole} />, fonts)).children?.[0]?.children ?? [];
+  }
+  return flow;
 }
 
 function findTag(nodes: readonly LayoutNode[] | undefined, tag: string): LayoutNode | undefined {

@@ -43,4 +43,6 @@ export type TagProps = {
   /** Inline elements inside a Text, as ranges of its text. */
   inlineTags?: InlineTag[];
   source?: SourceRef;
+  /** A paragraph's source position ("line:column"): how the layout stage names it across layout passes. */
+  paragraphKey?: string;
 };

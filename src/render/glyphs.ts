@@ -6,7 +6,7 @@
  * is pinned for that reason.
  */
 import type { Doc } from "./marked.ts";
-import type { FontkitFont } from "./tree.ts";
+import type { FontkitFont } from "../layout/tree.ts";
 
 type EmbeddedFont = {
   id: string;
@@ -67,7 +67,7 @@ export class GlyphWriter {
    * too, as viewers expect; the caller gives them their logical text as
    * /ActualText.
    */
-  show(font: FontkitFont, size: number, x: number, y: number, glyphs: readonly PlacedGlyph[], rtl = false): PlacedGlyph[] {
+  show(font: FontkitFont, size: number, x: number, y: number, glyphs: readonly PlacedGlyph[], rtl = false, invisible = false): PlacedGlyph[] {
     const f = this.embed(font);
     const conflicts: PlacedGlyph[] = [];
     const gids = glyphs.map((g) => {
@@ -79,7 +79,8 @@ export class GlyphWriter {
       else if (codePoints.length && mapped.join() !== codePoints.join()) conflicts.push(g);
       return gid;
     });
-    const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`];
+    // The rendering mode outlives ET (it is graphics state): an invisible run sets it back.
+    const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`, ...(invisible ? ["3 Tr"] : [])];
     const moveTo = (px: number, py: number) => ops.push(`1 0 0 -1 ${num(px)} ${num(py)} Tm`);
     {
       let pen = x;
@@ -108,6 +109,7 @@ export class GlyphWriter {
       });
       flush();
     }
+    if (invisible) ops.push("0 Tr");
     ops.push("ET");
     this.doc.addContent(ops.join("\n"));
     return conflicts;

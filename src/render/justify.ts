@@ -5,7 +5,7 @@
  * space and lets that one line end short of the margin, as a typesetter
  * would rather than open rivers.
  */
-import type { RunText } from "./logical.ts";
+import type { RunText } from "../layout/logical.ts";
 
 /** Widest a justified word space may be, as a multiple of the font's own space. */
 export const MAX_SPACE_STRETCH = 2;

@@ -5,7 +5,7 @@
  */
 import type { Doc } from "./marked.ts";
 import type { StructElement } from "./structure.ts";
-import { isDecorated, type LayoutNode } from "./tree.ts";
+import { isDecorated, type LayoutNode } from "../layout/tree.ts";
 
 /**
  * Turns a CSS colour from the layout into what pdfkit takes (RGB hex, or CMYK

@@ -11,7 +11,7 @@ import { withArtifact, withTag, type Doc } from "./marked.ts";
 import { Paint, type PaintOptions } from "./paint.ts";
 import { StructureBuilder, type StructScope } from "./structure.ts";
 import { renderText, type RenderContext } from "./text.ts";
-import { sourceTextOf, type LayoutNode } from "./tree.ts";
+import { sourceTextOf, type LayoutNode } from "../layout/tree.ts";
 
 /**
  * Where the laid-out (trim-size) page sits on the sheet. Handouts: the sheet

@@ -7,11 +7,12 @@
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import type { ArtifactKind, InlineTag } from "../model/semantics.ts";
 import type { GlyphWriter, PlacedGlyph } from "./glyphs.ts";
+import type { FontkitFont } from "../layout/tree.ts";
 import { cappedAdvances } from "./justify.ts";
-import { alignWithSource, glyphRange, logicalLine, type RunText } from "./logical.ts";
+import { alignWithSource, glyphRange, logicalLine, type RunText } from "../layout/logical.ts";
 import { withActualText, withArtifact, withTag, type Doc } from "./marked.ts";
 import type { StructScope, StructureBuilder } from "./structure.ts";
-import { sourceTextOf, type LayoutNode, type Line } from "./tree.ts";
+import { sourceTextOf, type LayoutNode, type Line } from "../layout/tree.ts";
 import type { Paint } from "./paint.ts";
 
 export type TextTarget = { scope: StructScope } | { artifact: ArtifactKind };
@@ -26,8 +27,18 @@ export type RenderContext = {
   fallbackFile: string;
 };
 
+/** A hyphen drawn at a line end, remembered to mark where the word goes on (see `markContinuation`). */
+type LineEndHyphen = { font: FontkitFont; size: number; glyph: PlacedGlyph };
+
 /** Per Text (shared by its fragments): source characters and how far painting got. */
-type TextProgress = { source: string[]; cursor: number; scopes: (StructScope | undefined)[]; failed: boolean };
+type TextProgress = {
+  source: string[];
+  cursor: number;
+  scopes: (StructScope | undefined)[];
+  failed: boolean;
+  /** The previous line ended in a hyphen that hyphenation inserted. */
+  hyphen?: LineEndHyphen;
+};
 const progressByProps = new WeakMap<object, TextProgress>();
 
 function progressOf(node: LayoutNode, target: TextTarget): TextProgress {
@@ -80,8 +91,8 @@ export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: n
   const originY = y + box.top + (box.paddingTop ?? 0) - first.box.y;
   for (const line of lines) {
     const baseline = originY + line.box.y + line.ascent;
-    renderLine(ctx, node, line, originX + line.box.x, baseline, target, progress);
-    paintDecorations(ctx, line, originX, originY);
+    const placed = renderLine(ctx, node, line, originX + line.box.x, baseline, target, progress);
+    paintDecorations(ctx, line, placed, originY);
   }
   // Close inline elements that ended in this fragment while its page is current.
   if ("scope" in target) {
@@ -91,10 +102,13 @@ export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: n
   }
 }
 
+/** Where each run of a line was painted (absolute x and width, visual order). */
+type PlacedRun = { x: number; width: number };
+
 function renderLine(
   ctx: RenderContext, node: LayoutNode, line: Line, lineX: number, baseline: number,
   target: TextTarget, progress: TextProgress,
-): void {
+): PlacedRun[] {
   const { runs, text, inserted } = logicalLine(line);
   // Artifacts (running footers repeat on every page) read nothing back: their line is their source.
   if ("artifact" in target) progress = { source: text, cursor: 0, scopes: [], failed: false };
@@ -115,23 +129,72 @@ function renderLine(
 
   const segments: Segment[] = [];
   const { advances, saved } = cappedAdvances(runs);
-  // A line that gave back width stays flush with its start margin: left, or right in RTL.
   const rtl = (runs[0]?.run.attributes as { direction?: string } | undefined)?.direction === "rtl";
-  let pen = lineX + (rtl ? saved : 0);
+  let pen = lineX + (rtl ? startEdgeShift(line, runs, advances, saved, progress) : 0);
+  const placed: PlacedRun[] = [];
   for (const [i, r] of runs.entries()) {
+    const start = pen;
     const font = r.run.attributes.font[0];
-    if (!r.run.glyphs.length || !font) { pen += r.run.xAdvance; continue; }
-    if (font.type === "STANDARD") {
+    if (!r.run.glyphs.length || !font) {
+      pen += r.run.xAdvance;
+    } else if (font.type === "STANDARD") {
       ctx.diagnostics.push(error(sourceAt(ctx, node),
         `text "${r.visual.join("")}" fell back to the built-in font ${font.fullName ?? "Helvetica"}, which cannot be embedded`,
         "add a font that covers these characters to fonts/manifest.json and to the layout's font families"));
       pen += r.run.xAdvance;
-      continue;
+    } else {
+      pen = segmentRun(ctx, node, r, advances[i]!, pen, map, target, progress, segments);
     }
-    pen = segmentRun(ctx, node, r, advances[i]!, pen, map, target, progress, segments);
+    placed.push({ x: start, width: pen - start });
   }
+  if (progress.hyphen && "scope" in target) markContinuation(ctx, progress.hyphen, segments, baseline);
   writeSegments(ctx, segments, baseline);
+  progress.hyphen = lineEndHyphen(segments);
   if (!rtl) reportOverflow(ctx, node, segments, lineX, line);
+  return placed;
+}
+
+/**
+ * How far right a right-to-left line moves to stay flush with its start
+ * (right) edge: by the width that capped word spaces gave back, and, on the
+ * last line of a justified paragraph, by all of the line's free width.
+ * textkit 7.0.1 sets that last line flush left in every direction
+ * (`alignLastLine` defaults to left for justified text, and react-pdf
+ * offers no style for it).
+ */
+function startEdgeShift(line: Line, runs: readonly RunText[], advances: readonly number[][], saved: number, progress: TextProgress): number {
+  const justified = (runs[0]?.run.attributes as { align?: string } | undefined)?.align === "justify";
+  const lastLine = progress.cursor >= progress.source.length;
+  if (!justified || !lastLine) return saved;
+  const width = advances.reduce((sum, run) => run.reduce((a, b) => a + b, sum), 0);
+  return Math.max(saved, line.box.width - width);
+}
+
+/** The inserted hyphen that ends the line (the logically last glyph), if one was drawn. */
+function lineEndHyphen(segments: readonly Segment[]): LineEndHyphen | undefined {
+  let last: Segment | undefined;
+  for (const seg of segments) if (!last || seg.logical > last.logical) last = seg;
+  if (!last || last.owner !== "Layout") return undefined;
+  const glyph = last.glyphs[last.glyphs.length - 1];
+  if (!glyph || glyph.text !== "-") return undefined;
+  const attrs = last.run.run.attributes;
+  return { font: attrs.font[0]!, size: attrs.fontSize, glyph };
+}
+
+/**
+ * PDF.js (Firefox's viewer, and what it hands to assistive technology) ends
+ * a text item wherever the next glyph it reads starts a new line, and a
+ * screen reader hears a word break there: "agen" + "cies". The end of the
+ * line is told by the first glyph of the next line; when that glyph is an
+ * artifact, the line break is the artifact's and the tagged text reads on
+ * as one word. So a line that continues a hyphenated word starts with an
+ * invisible copy of the hyphen, an artifact, right before its first glyph.
+ */
+function markContinuation(ctx: RenderContext, hyphen: LineEndHyphen, segments: readonly Segment[], baseline: number): void {
+  const first = segments[0];
+  if (!first || typeof first.owner === "string") return;
+  const x = first.x - hyphen.glyph.xAdvance;
+  withArtifact(ctx.doc, "Layout", () => ctx.glyphs.show(hyphen.font, hyphen.size, x, baseline, [hyphen.glyph], false, true));
 }
 
 /** Text that runs past its box (an unbreakable word wider than the column) is reported, not hidden. */
@@ -258,12 +321,26 @@ function linkScopeOf(scope: StructScope): StructScope | undefined {
   return undefined;
 }
 
-function paintDecorations(ctx: RenderContext, line: Line, originX: number, originY: number): void {
+/**
+ * Underlines and strikes under the runs as painted. textkit gives one
+ * decoration per underlined or struck run, in run order; its x and width
+ * are taken from where the run was actually painted (spaces capped, last
+ * line moved to its start edge).
+ */
+function paintDecorations(ctx: RenderContext, line: Line, placed: readonly PlacedRun[], originY: number): void {
   const decorations = line.decorationLines ?? [];
   if (!decorations.length) return;
+  let next = 0;
   withArtifact(ctx.doc, "Layout", () => {
-    for (const d of decorations) {
-      ctx.paint.rect(originX + line.box.x + d.rect.x, originY + line.box.y + d.rect.y - d.rect.height / 2, d.rect.width, d.rect.height, d.color, d.opacity);
-    }
+    line.runs.forEach((run, i) => {
+      const attrs = run.attributes as { underline?: boolean; strike?: boolean };
+      const count = (attrs.underline ? 1 : 0) + (attrs.strike ? 1 : 0);
+      for (let k = 0; k < count; k++) {
+        const d = decorations[next++];
+        const at = placed[i];
+        if (!d || !at) continue;
+        ctx.paint.rect(at.x, originY + line.box.y + d.rect.y - d.rect.height / 2, Math.min(d.rect.width, at.width), d.rect.height, d.color, d.opacity);
+      }
+    });
   });
 }

@@ -8,7 +8,7 @@ import { layoutRelease } from "../../src/layout/pages.tsx";
 import { parseRelease } from "../../src/parse/parse-release.ts";
 import { createFontStore, loadFontManifest } from "../../src/prepare/fonts.ts";
 import { prepareRelease } from "../../src/prepare/prepare.ts";
-import type { LayoutNode } from "../../src/render/tree.ts";
+import type { LayoutNode } from "../../src/layout/tree.ts";
 import { numOf, withPdf, type Obj } from "../../src/verify/pdf.ts";
 import { readStructureTree } from "../../src/verify/readback.ts";
 import { buildInto, copyContent, readOutput, repoRoot, treeText } from "../support/build.ts";

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { layoutDocument } from "../../src/layout/layout.ts";
 import { createFontStore, loadFontManifest } from "../../src/prepare/fonts.ts";
 import { cappedAdvances, MAX_SPACE_STRETCH } from "../../src/render/justify.ts";
-import { logicalLine } from "../../src/render/logical.ts";
-import type { LayoutNode, Line } from "../../src/render/tree.ts";
+import { logicalLine } from "../../src/layout/logical.ts";
+import type { LayoutNode, Line } from "../../src/layout/tree.ts";
 
 const manifest = (await loadFontManifest()).manifest!;
 

@@ -1,5 +1,5 @@
 /**
- * The render stage's bidi bookkeeping (src/render/logical.ts): UAX #9 rule
+ * The render stage's bidi bookkeeping (src/layout/logical.ts): UAX #9 rule
  * L2 on run levels, and the way back from laid-out lines (runs in visual
  * order, odd-level runs reversed and mirrored) to the source text, checked
  * on real `@react-pdf/layout` output with the project's fonts.
@@ -10,8 +10,8 @@ import { Document, Page, Text } from "@react-pdf/renderer";
 import { createFontStore, loadFontManifest, type FontManifest } from "../../src/prepare/fonts.ts";
 import { layoutDocument } from "../../src/layout/layout.ts";
 import { hyphenatorFor } from "../../src/prepare/hyphenate.ts";
-import { alignWithSource, glyphRange, logicalLine, reorderByLevels } from "../../src/render/logical.ts";
-import type { LayoutNode, Line } from "../../src/render/tree.ts";
+import { alignWithSource, glyphRange, logicalLine, reorderByLevels } from "../../src/layout/logical.ts";
+import type { LayoutNode, Line } from "../../src/layout/tree.ts";
 
 /** mulberry32: a small seeded PRNG, so every run tests the same cases. */
 function prng(seed: number): () => number {
