@@ -9,6 +9,9 @@ import type { Line, Run } from "./tree.ts";
 // bidi-js is CommonJS: its default import is the factory itself, whatever its typings say.
 const bidi = (bidiModule as unknown as () => { getMirroredCharacter(ch: string): string | null })();
 
+/** What line breaking inserts at a line end: a hyphen, or an ellipsis where text is cut. */
+const INSERTABLE = new Set(["-", "\u2026"]);
+
 /** A run with its text in visual and in logical order. */
 export type RunText = {
   run: Run;
@@ -61,12 +64,15 @@ export function logicalLine(line: Line): { runs: RunText[]; text: string[]; inse
     r.logicalStart = text.length;
     text.push(...(r.rtl ? [...r.visual].reverse().map(unmirror) : r.visual));
   }
+  // Only the line's logically last character can have been inserted: a glyph that
+  // textkit re-made when a break fell inside a ligature ("bezif-" + "fert" from
+  // "ff") lacks `advanceWidth` too, but stands for source text.
   const inserted = new Set<number>();
   for (const r of runs) {
     r.run.positions.forEach((p, g) => {
       if ("advanceWidth" in p) return;
       const [from, to] = glyphRange(r, g);
-      for (let i = from; i < to; i++) inserted.add(i);
+      if (to === text.length && to - from === 1 && INSERTABLE.has(text[from]!)) inserted.add(from);
     });
   }
   return { runs, text, inserted };

@@ -276,3 +276,27 @@ describe("logical text of laid-out right-to-left lines", () => {
     expect(second.next).toBe(chars.length);
   });
 });
+
+describe("a break inside a ligature", () => {
+  /**
+   * Noto Serif sets "ff" as one glyph. A hyphenation break between the two
+   * f's ("bezif-" + "fert") makes textkit re-make both halves as glyphs
+   * whose positions lack `advanceWidth`, like the hyphen it adds. Only the
+   * line's last character may count as added: the halves are source text.
+   */
+  it("reads both halves of the ligature as source text", async () => {
+    const source = "Die Kosten beziffert man hoch, beziffert sie, und beziffert ihn.";
+    const split = (word: string) => (word.startsWith("beziffert") ? ["bezif", word.slice(5)] : [word]);
+    let broken = 0;
+    for (const width of [60, 70, 80, 90, 100, 110, 120]) {
+      const text = h(Text, { hyphenationCallback: split, style: { fontFamily: "serif", fontSize: 10, width, textAlign: "justify" } } as never, source);
+      const root = await layoutDocument(h(Document, null, h(Page, { size: "A4" }, text)), createFontStore(manifest));
+      const lines = ((root.children?.[0]?.children ?? [])[0] as LayoutNode).lines!;
+      const read = readLines(lines, source);
+      expect(read.rebuilt).toBe(source);
+      expect(read.inserted.every((c) => c === "-")).toBe(true);
+      broken += lines.filter((l) => l.string.endsWith("bezif-")).length;
+    }
+    expect(broken, "some line broke inside the ligature").toBeGreaterThan(0);
+  });
+});
