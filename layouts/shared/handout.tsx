@@ -90,9 +90,10 @@ function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOption
   const ui = { fontFamily: prepared.fonts.ui, fontSize: uiSize(o), color: c("muted") };
   return (
     <View style={{ marginBottom: 14 }}>
-      <View style={{ flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between" }}>
-        <PlainText text={meta.organization} style={{ ...ui, fontWeight: 700, color: c("accent") }} />
-        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none" }} {...(labels.lang ? { lang: labels.lang } : {})} />
+      {/* A long organisation name wraps in the room the label leaves; the label never wraps. */}
+      <View style={{ flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", alignItems: "flex-start" }}>
+        <PlainText text={meta.organization} style={{ ...ui, fontWeight: 700, color: c("accent"), flexGrow: 1, flexShrink: 1, flexBasis: 0 }} />
+        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none", flexShrink: 0, flexGrow: 0, ...(prepared.direction === "rtl" ? { marginRight: 12 } : { marginLeft: 12 }) }} {...(labels.lang ? { lang: labels.lang } : {})} />
       </View>
       <Artifact style={{ height: 2.5, backgroundColor: c("accent"), marginVertical: 6 }} />
       {meta.embargo ? (

@@ -78,10 +78,17 @@ function sourceOf(prepared: PreparedRelease, pos?: Position): SourceRef | undefi
   return pos ? { file: prepared.release.file, line: pos.line, column: pos.column } : undefined;
 }
 
-/** Body-text hyphenation for the release's language; none where it has no patterns. */
-function useHyphenation(enabled: boolean) {
-  const { hyphenate } = usePrepared();
-  return enabled && hyphenate ? hyphenate : noHyphenation;
+/**
+ * textkit 7.0.1 puts a hyphenation penalty between two pieces of a word in
+ * different runs too (a number and the Arabic comma after it, an italic
+ * stem and its plain ending) and may break the line there. A penalty of
+ * 10 000 (its "infinity") is never a break. Text with no hyphenation point
+ * of its own gets that penalty, so it breaks at spaces only.
+ */
+const NO_BREAK = 10_000;
+
+function breakPenalty(hyphenation: (word: string) => string[], text: string): number | undefined {
+  return text.split(/ +/).some((chunk) => chunk !== "" && hyphenation(chunk).length > 1) ? undefined : NO_BREAK;
 }
 
 /** Decoration: painted as an artifact, never read. */
@@ -125,6 +132,7 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
     const kept = wordsKeptWhole(`${lead ?? ""}${composed.text}`, prepared.lang, releaseNames(prepared.release.meta), ladderWords);
     return withAddressBreaks(keepingWhole(paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate), kept));
   }, [hyphenate, prepared, inlines, lead, composed.text, ladderWords]);
+  const penalty = useMemo(() => breakPenalty(hyphenation, `${lead ?? ""}${composed.text}`), [hyphenation, lead, composed.text]);
   return (
     <TText
       tag={role}
@@ -134,6 +142,7 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
       source={sourceOf(prepared, pos)}
       style={withDirection(prepared.direction, style)}
       hyphenationCallback={hyphenation}
+      hyphenationPenalty={penalty}
       orphans={2}
       widows={2}
       minPresenceAhead={minPresenceAhead}
@@ -146,11 +155,11 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
   );
 }
 
-/** Plain text as one structure element (front-matter values). */
-export function PlainText({ text, role = "P", style, hyphenate = false, lang }: { text: string; role?: StructRole; style?: Style; hyphenate?: boolean; lang?: string }) {
+/** Plain text as one structure element (front-matter values), never hyphenated. */
+export function PlainText({ text, role = "P", style, lang }: { text: string; role?: StructRole; style?: Style; lang?: string }) {
   const { direction } = usePrepared();
   return (
-    <TText tag={role} tagId={useTagId()} lang={lang} style={withDirection(direction, style)} hyphenationCallback={useHyphenation(hyphenate)}>
+    <TText tag={role} tagId={useTagId()} lang={lang} style={withDirection(direction, style)} hyphenationCallback={noHyphenation} hyphenationPenalty={NO_BREAK}>
       {text}
     </TText>
   );

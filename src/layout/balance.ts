@@ -59,5 +59,5 @@ export function balancedMeasure(lines: readonly Line[], measure: number): number
     hi = lo;
   }
   // A little slack: react-pdf's line breaker is not greedy.
-  return Math.min(measure, hi * 1.02 + space);
+  return Math.min(measure, hi * 1.05 + space);
 }

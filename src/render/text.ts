@@ -147,7 +147,7 @@ function renderLine(
     }
     placed.push({ x: start, width: pen - start });
   }
-  if (progress.hyphen && "scope" in target) markContinuation(ctx, progress.hyphen, segments, baseline);
+  if (progress.hyphen && "scope" in target) markContinuation(ctx, segments, baseline);
   writeSegments(ctx, segments, baseline);
   progress.hyphen = lineEndHyphen(segments);
   if (!rtl) reportOverflow(ctx, node, segments, lineX, line);
@@ -184,17 +184,20 @@ function lineEndHyphen(segments: readonly Segment[]): LineEndHyphen | undefined 
 /**
  * PDF.js (Firefox's viewer, and what it hands to assistive technology) ends
  * a text item wherever the next glyph it reads starts a new line, and a
- * screen reader hears a word break there: "agen" + "cies". The end of the
- * line is told by the first glyph of the next line; when that glyph is an
- * artifact, the line break is the artifact's and the tagged text reads on
- * as one word. So a line that continues a hyphenated word starts with an
- * invisible copy of the hyphen, an artifact, right before its first glyph.
+ * screen reader hears a word break there: "agen" + "cies". The new line is
+ * noticed at the first glyph drawn on it; when that glyph is an artifact,
+ * the line break belongs to the artifact and the tagged text reads on as
+ * one word. So a line that continues a hyphenated word first draws an
+ * invisible copy of its first glyph, as an artifact, in the same place.
+ * Extractors that read every glyph (poppler, MuPDF) drop a glyph drawn
+ * twice in one place, as they do for fake bold.
  */
-function markContinuation(ctx: RenderContext, hyphen: LineEndHyphen, segments: readonly Segment[], baseline: number): void {
+function markContinuation(ctx: RenderContext, segments: readonly Segment[], baseline: number): void {
   const first = segments[0];
-  if (!first || typeof first.owner === "string") return;
-  const x = first.x - hyphen.glyph.xAdvance;
-  withArtifact(ctx.doc, "Layout", () => ctx.glyphs.show(hyphen.font, hyphen.size, x, baseline, [hyphen.glyph], false, true));
+  const glyph = first?.glyphs[0];
+  if (!first || !glyph || typeof first.owner === "string") return;
+  const attrs = first.run.run.attributes;
+  withArtifact(ctx.doc, "Layout", () => ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, first.x, baseline, [glyph], false, true));
 }
 
 /** Text that runs past its box (an unbreakable word wider than the column) is reported, not hidden. */
