@@ -7,9 +7,9 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { Block, Inline, Position } from "../model/release.ts";
 import type { ArtifactKind, SourceRef, StructRole, TagProps } from "../model/semantics.ts";
-import { paragraphHyphenator, withAddressBreaks } from "./hyphenation.ts";
-import { keepingWhole, releaseNames, wordsKeptWhole } from "./keep-whole.ts";
-import { composeInlines, type InlineStyles } from "./inlines.tsx";
+import { NO_BREAK, noHyphenation, useBreaking } from "./breaking.ts";
+import type { ForcedBreaks } from "./forced-breaks.ts";
+import { composeInlines, piecesToNodes, type InlineStyles } from "./inlines.tsx";
 import { pullQuoteRepeatsBody } from "./pullquote.ts";
 import type { StyleList as Style } from "./style.ts";
 
@@ -28,8 +28,8 @@ type ReleaseScope = {
   idPrefix: string;
   links: LinkMode;
   headlineWidth?: number;
-  /** Per paragraph (its `paragraphKey`): words the layout stage wants kept whole, to break a hyphen ladder. */
-  keepWhole?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per paragraph (its `paragraphKey`): the line breaks the layout stage chose (src/layout/linebreak/). */
+  breaks?: ReadonlyMap<string, ForcedBreaks>;
 };
 const ReleaseContext = createContext<ReleaseScope | null>(null);
 
@@ -38,9 +38,9 @@ const ReleaseContext = createContext<ReleaseScope | null>(null);
  * ids of separately laid-out parts of one document (header, column flow)
  * apart: React numbers `useId` per root.
  */
-export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", headlineWidth, keepWhole, children }: Omit<ReleaseScope, "idPrefix" | "links"> & { idPrefix?: string; links?: LinkMode } & Children) {
+export function ReleaseProvider({ prepared, idPrefix = "", links = "interactive", headlineWidth, breaks, children }: Omit<ReleaseScope, "idPrefix" | "links"> & { idPrefix?: string; links?: LinkMode } & Children) {
   return (
-    <ReleaseContext.Provider value={{ prepared, idPrefix, links, ...(headlineWidth ? { headlineWidth } : {}), ...(keepWhole ? { keepWhole } : {}) }}>
+    <ReleaseContext.Provider value={{ prepared, idPrefix, links, ...(headlineWidth ? { headlineWidth } : {}), ...(breaks ? { breaks } : {}) }}>
       {children}
     </ReleaseContext.Provider>
   );
@@ -62,7 +62,6 @@ function useTagId(): string {
   return `${idPrefix}${useId()}`;
 }
 
-const noHyphenation = (word: string): string[] => [word];
 
 /**
  * Text styles with the release's writing direction and its start alignment
@@ -70,25 +69,17 @@ const noHyphenation = (word: string): string[] => [word];
  * and only compensates an explicit `textAlign` in shrink-to-fit boxes.
  */
 function withDirection(direction: "ltr" | "rtl", style: Style | undefined): Style {
-  const list = Array.isArray(style) ? style : style ? [style] : [];
-  return [{ direction, textAlign: direction === "rtl" ? "right" : "left" }, ...list] as Style;
+  return [{ direction, textAlign: startOf(direction) }, ...asList(style)] as Style;
 }
+
+const asList = (style: Style | undefined): object[] => (Array.isArray(style) ? style : style ? [style] : []) as object[];
+const startOf = (direction: "ltr" | "rtl") => (direction === "rtl" ? "right" : "left");
+/** The `textAlign` a style list ends up with. */
+const alignOf = (style: Style | undefined): unknown =>
+  asList(style).reduce<unknown>((align, s) => ((s as { textAlign?: unknown }).textAlign ?? align), undefined);
 
 function sourceOf(prepared: PreparedRelease, pos?: Position): SourceRef | undefined {
   return pos ? { file: prepared.release.file, line: pos.line, column: pos.column } : undefined;
-}
-
-/**
- * textkit 7.0.1 puts a hyphenation penalty between two pieces of a word in
- * different runs too (a number and the Arabic comma after it, an italic
- * stem and its plain ending) and may break the line there. A penalty of
- * 10 000 (its "infinity") is never a break. Text with no hyphenation point
- * of its own gets that penalty, so it breaks at spaces only.
- */
-const NO_BREAK = 10_000;
-
-function breakPenalty(hyphenation: (word: string) => string[], text: string): number | undefined {
-  return text.split(/ +/).some((chunk) => chunk !== "" && hyphenation(chunk).length > 1) ? undefined : NO_BREAK;
 }
 
 /** Decoration: painted as an artifact, never read. */
@@ -117,22 +108,19 @@ type RichTextProps = {
 
 /** Text with inline emphasis, links and language spans: one structure element. */
 export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphenate = true, lead, leadStyle, minPresenceAhead }: RichTextProps) {
-  const { prepared, links, keepWhole } = useScope();
+  const { prepared, links, breaks } = useScope();
   const tagId = useTagId();
-  const composed = composeInlines(inlines, inlineStyles, prepared.direction, links);
-  const offset = [...(lead ?? "")].length;
-  const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
   // React numbers useId per process, not per tree: a paragraph is known across layout passes by its source position.
   const paragraphKey = pos ? `${pos.line}:${pos.column}` : undefined;
-  const ladderWords = paragraphKey ? keepWhole?.get(paragraphKey) : undefined;
-  // Language spans are hyphenated with their own language's patterns; names, the last word and
-  // words that made a hyphen ladder stay whole.
-  const hyphenation = useMemo(() => {
-    if (!hyphenate) return withAddressBreaks(noHyphenation);
-    const kept = wordsKeptWhole(`${lead ?? ""}${composed.text}`, prepared.lang, releaseNames(prepared.release.meta), ladderWords);
-    return withAddressBreaks(keepingWhole(paragraphHyphenator(prepared.lang, inlines, prepared.hyphenate), kept));
-  }, [hyphenate, prepared, inlines, lead, composed.text, ladderWords]);
-  const penalty = useMemo(() => breakPenalty(hyphenation, `${lead ?? ""}${composed.text}`), [hyphenation, lead, composed.text]);
+  const plan = paragraphKey ? breaks?.get(paragraphKey) : undefined;
+  const justify = alignOf(style) === "justify";
+  const composed = composeInlines(inlines, inlineStyles, prepared.direction, links);
+  const offset = [...(lead ?? "")].length;
+  const text = `${lead ?? ""}${composed.text}`;
+  const breaking = useBreaking(prepared, inlines, text, { hyphenate, justify, ...(plan ? { plan } : {}) });
+  const rewrite = breaking.rewrite;
+  const shown = rewrite ? composeInlines(inlines, inlineStyles, prepared.direction, links, (start, t) => rewrite(start + offset, t)) : composed;
+  const inlineTags = composed.tags.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
   return (
     <TText
       tag={role}
@@ -140,17 +128,21 @@ export function RichText({ inlines, role = "P", style, inlineStyles, pos, hyphen
       paragraphKey={paragraphKey}
       inlineTags={inlineTags}
       source={sourceOf(prepared, pos)}
-      style={withDirection(prepared.direction, style)}
-      hyphenationCallback={hyphenation}
-      hyphenationPenalty={penalty}
+      {...(rewrite ? { sourceText: text } : {})}
+      // Justified text is laid out start-aligned and justified by the render stage (src/layout/spacing.ts).
+      style={justify ? [...asList(withDirection(prepared.direction, style)), { textAlign: startOf(prepared.direction) }] : withDirection(prepared.direction, style)}
+      justify={justify}
+      breakCandidates={breaking.breakCandidates}
+      hyphenationCallback={breaking.hyphenationCallback}
+      hyphenationPenalty={breaking.hyphenationPenalty}
       orphans={2}
       widows={2}
       minPresenceAhead={minPresenceAhead}
     >
       {/* Nested text takes only the direction: textkit aligns a line by its first run's style, so an
           alignment here would set the paragraph's first line apart from the rest. */}
-      {lead ? <Text style={[{ direction: prepared.direction }, ...(Array.isArray(leadStyle) ? leadStyle : leadStyle ? [leadStyle] : [])] as Style}>{lead}</Text> : null}
-      {composed.children}
+      {lead ? <Text style={[{ direction: prepared.direction }, ...asList(leadStyle)] as Style}>{rewrite ? piecesToNodes(rewrite(0, lead), "lead") : lead}</Text> : null}
+      {shown.children}
     </TText>
   );
 }

@@ -121,6 +121,8 @@ function foreignLang(lang: string, paragraph: string | undefined, paragraphHyphe
 /** A chunk that is a long web address, maybe in brackets or with punctuation after it. */
 const LONG_ADDRESS = /^[("«“]?(https?:\/\/|www\.)\S{20,}$/;
 
+export const isLongAddress = (chunk: string) => LONG_ADDRESS.test(chunk);
+
 /**
  * Long web addresses may break after a "/" (never inside "//") and after
  * "-", "_", ".", "?", "&" or "=" before a letter or digit. textkit marks

@@ -2,6 +2,7 @@ import React from "react";
 import { Text } from "@react-pdf/renderer";
 import type { Inline } from "../model/release.ts";
 import type { InlineTag } from "../model/semantics.ts";
+import type { Piece } from "./forced-breaks.ts";
 import type { Style } from "./style.ts";
 
 /** Style of the inline kinds; a layout may pass its own. */
@@ -26,6 +27,15 @@ export type ComposedInlines = {
   tags: InlineTag[];
 };
 
+/** Text so small that a forced newline adds nothing to a line's width or height. */
+const NEWLINE_SIZE = 0.01;
+
+/** Rewritten text as react-pdf children: forced newlines in tiny runs of their own. */
+export function piecesToNodes(pieces: readonly Piece[], keyPrefix: string): React.ReactNode {
+  if (pieces.every((p) => typeof p === "string")) return pieces.join("");
+  return pieces.map((p, i) => (typeof p === "string" ? p : <Text key={`${keyPrefix}-${i}`} style={{ fontSize: NEWLINE_SIZE }}>{"\n"}</Text>));
+}
+
 /**
  * Turns inlines into nested react-pdf `Text` children and records, as ranges
  * of the concatenated text, which parts are links and foreign-language
@@ -37,7 +47,10 @@ export function composeInlines(
   styles: InlineStyles = {},
   direction: "ltr" | "rtl" = "ltr",
   links: "interactive" | "printed" = "interactive",
+  /** Changes the text react-pdf is given (not `text`), by code point offset: see src/compose/forced-breaks.ts. */
+  rewrite?: (start: number, text: string) => Piece[],
 ): ComposedInlines {
+  const shownText = (start: number, t: string): React.ReactNode => (rewrite ? piecesToNodes(rewrite(start, t), `n${start}`) : t);
   // Every nested Text carries the paragraph's direction: textkit takes a
   // run's direction from its own style, and a paragraph's from its first run.
   const d: Style = { direction } as Style;
@@ -55,10 +68,12 @@ export function composeInlines(
   const walk = (items: readonly Inline[]): React.ReactNode[] =>
     items.map((item) => {
       switch (item.kind) {
-        case "text":
+        case "text": {
+          const shown = shownText(length, item.text);
           text += item.text;
           length += [...item.text].length;
-          return item.text;
+          return shown;
+        }
         case "strong":
           return <Text key={key++} style={s.strong}>{walk(item.children)}</Text>;
         case "emphasis":
@@ -68,12 +83,13 @@ export function composeInlines(
             // Paper cannot be clicked: ordinary text, then the address where a reader can see it.
             const children = walk(item.children);
             const address = item.href.replace(/^mailto:/, "");
-            const shown = item.children.length === 1 && item.children[0]!.kind === "text" && item.children[0]!.text === address;
-            if (shown) return <Text key={key++} style={s.plain}>{children}</Text>;
+            const visible = item.children.length === 1 && item.children[0]!.kind === "text" && item.children[0]!.text === address;
+            if (visible) return <Text key={key++} style={s.plain}>{children}</Text>;
             const suffix = ` (${address})`;
+            const shown = shownText(length, suffix);
             text += suffix;
             length += [...suffix].length;
-            return <Text key={key++} style={s.plain}>{children}{suffix}</Text>;
+            return <Text key={key++} style={s.plain}>{children}{shown}</Text>;
           }
           const start = length;
           const children = walk(item.children);

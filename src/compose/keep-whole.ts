@@ -5,9 +5,10 @@
  *   in languages that capitalise only names, every capitalised word that
  *   does not open a sentence ("International’s", "Kyiv");
  * - the paragraph's last word, so that no fragment stands alone on the
- *   last line;
- * - words the layout stage asks for because their break made a third
- *   hyphenated line in a row (a "ladder", see src/layout/ladders.ts).
+ *   last line.
+ *
+ * These hold for textkit's own line breaking; Pressroom's line breaker
+ * (src/layout/linebreak/) breaks a name only when nothing else fits.
  */
 import type { Hyphenate } from "../prepare/hyphenate.ts";
 
@@ -52,19 +53,20 @@ function midSentenceCapitals(text: string): string[] {
 }
 
 /**
- * The words of `text` (a paragraph, as laid out) to keep whole, in a
- * paragraph of language `lang`. `names` are the release's own names;
- * `extra` holds words the layout stage found in ladders.
+ * The words of `text` (a paragraph, as laid out) to keep whole in a
+ * paragraph of language `lang`; `names` are the release's own names.
+ * Returns the names (the line breaker may still break one when nothing
+ * else fits, see src/compose/forced-breaks.ts) and all kept words.
  */
-export function wordsKeptWhole(text: string, lang: string, names: readonly string[], extra: Iterable<string> = []): Set<string> {
-  const kept = new Set<string>();
-  for (const name of names) for (const word of wordsIn(name)) kept.add(word);
-  if (capitalisesOnlyNames(lang)) for (const word of midSentenceCapitals(text)) kept.add(word);
+export function wordsKeptWhole(text: string, lang: string, names: readonly string[]): { names: Set<string>; all: Set<string> } {
+  const named = new Set<string>();
+  for (const name of names) for (const word of wordsIn(name)) named.add(word);
+  if (capitalisesOnlyNames(lang)) for (const word of midSentenceCapitals(text)) named.add(word);
+  const all = new Set(named);
   const words = wordsIn(text);
   const last = words[words.length - 1];
-  if (last) kept.add(last);
-  for (const word of extra) kept.add(word);
-  return kept;
+  if (last) all.add(last);
+  return { names: named, all };
 }
 
 /** A callback that leaves a chunk whole when any of its words, or a part of one, is kept. */

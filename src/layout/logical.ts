@@ -104,13 +104,20 @@ export function alignWithSource(
 ): { map: number[]; next: number } | undefined {
   const map: number[] = [];
   let j = cursor;
+  let end = line.length - 1;
+  while (end > 0 && line[end] === "\n") end--;
   for (let i = 0; i < line.length; i++) {
     while (source[j] === "\u00ad" && line[i] !== "\u00ad") j++;
+    // A forced line break (src/compose/forced-breaks.ts): textkit keeps it in right-to-left lines.
+    if (line[i] === "\n" && source[j] !== "\n") {
+      map.push(-1);
+      continue;
+    }
     if (inserted.has(i)) {
       map.push(-1);
     } else if (source[j] === line[i]) {
       map.push(j++);
-    } else if (i === line.length - 1 && (line[i] === "-" || line[i] === "\u2026")) {
+    } else if (i === end && (line[i] === "-" || line[i] === "\u2026")) {
       map.push(-1);
     } else {
       return undefined;

@@ -19,7 +19,8 @@ import type { PreparedRelease } from "../model/prepared.ts";
 import type { LayoutNode } from "./tree.ts";
 import { balancedMeasure } from "./balance.ts";
 import { balancedHeight, cutColumns, flowItems, sliceFlow } from "./columns.ts";
-import { findLadders } from "./ladders.ts";
+import { planFlow } from "./linebreak/plan.ts";
+import type { ForcedBreaks } from "../compose/forced-breaks.ts";
 import { layoutDocument, type FontStore } from "./layout.ts";
 
 /** react-pdf turns a `flexShrink` of 0 into 1; a tiny factor keeps a box from shrinking. */
@@ -48,10 +49,10 @@ function Frame({ prepared, layout, sheets, headlineWidth }: { prepared: Prepared
   );
 }
 
-function Flow({ prepared, layout, keepWhole }: { prepared: PreparedRelease; layout: Layout; keepWhole: ReadonlyMap<string, ReadonlySet<string>> }) {
+function Flow({ prepared, layout, breaks }: { prepared: PreparedRelease; layout: Layout; breaks?: ReadonlyMap<string, ForcedBreaks> }) {
   const { page, parts } = layout;
   return (
-    <ReleaseProvider prepared={prepared} idPrefix="b" links={linkMode(layout)} keepWhole={keepWhole}>
+    <ReleaseProvider prepared={prepared} idPrefix="b" links={linkMode(layout)} {...(breaks ? { breaks } : {})}>
       <Document>
         <Page size={[columnWidth(layout), FLOW_HEIGHT]} wrap={false} style={[{ fontFamily: prepared.fonts.body }, ...(page.style ? [page.style] : [])]}>
           <parts.Body prepared={prepared} />
@@ -95,21 +96,17 @@ export async function layoutRelease(prepared: PreparedRelease, layout: Layout, f
   return assemble(frame, flow, cuts, layout, header, prepared.direction);
 }
 
-/** Rounds of re-laying out the body to take hyphen ladders apart; each round keeps one more word whole per ladder. */
-const LADDER_ROUNDS = 6;
-
-/** The body in one tall column, laid out again while a paragraph has a hyphen ladder. */
+/**
+ * The body in one tall column. Laid out once by textkit; then every
+ * justified paragraph is broken into lines by Pressroom's own line breaker
+ * (src/layout/linebreak/), and the body laid out again with those breaks.
+ */
 async function layoutFlow(prepared: PreparedRelease, layout: Layout, fonts: FontStore): Promise<LayoutNode[]> {
-  let keepWhole = new Map<string, Set<string>>();
-  let flow = (await layoutDocument(<Flow prepared={prepared} layout={layout} keepWhole={keepWhole} />, fonts)).children?.[0]?.children ?? [];
-  for (let round = 0; round < LADDER_ROUNDS; round++) {
-    const ladders = findLadders(flow);
-    if (ladders.size === 0) break;
-    keepWhole = new Map(keepWhole);
-    for (const [id, words] of ladders) keepWhole.set(id, new Set([...(keepWhole.get(id) ?? []), ...words]));
-    flow = (await layoutDocument(<Flow prepared={prepared} layout={layout} keepWhole={keepWhole} />, fonts)).children?.[0]?.children ?? [];
-  }
-  return flow;
+  const lay = async (breaks?: ReadonlyMap<string, ForcedBreaks>) =>
+    (await layoutDocument(<Flow prepared={prepared} layout={layout} {...(breaks ? { breaks } : {})} />, fonts)).children?.[0]?.children ?? [];
+  const first = await lay();
+  const plans = planFlow(first);
+  return plans.size ? lay(plans) : first;
 }
 
 function findTag(nodes: readonly LayoutNode[] | undefined, tag: string): LayoutNode | undefined {

@@ -43,6 +43,10 @@ export type TagProps = {
   /** Inline elements inside a Text, as ranges of its text. */
   inlineTags?: InlineTag[];
   source?: SourceRef;
+  /** Justified text, laid out start-aligned: the render stage spaces its lines to the full measure. */
+  justify?: boolean;
+  /** Names the paragraph keeps whole, which the layout stage may release (see src/compose/keep-whole.ts). */
+  keptNames?: string[];
   /** A paragraph's source position ("line:column"): how the layout stage names it across layout passes. */
   paragraphKey?: string;
 };

@@ -8,7 +8,7 @@ import { error, type Diagnostic } from "../model/diagnostic.ts";
 import type { ArtifactKind, InlineTag } from "../model/semantics.ts";
 import type { GlyphWriter, PlacedGlyph } from "./glyphs.ts";
 import type { FontkitFont } from "../layout/tree.ts";
-import { cappedAdvances } from "./justify.ts";
+import { spaceLine } from "../layout/spacing.ts";
 import { alignWithSource, glyphRange, logicalLine, type RunText } from "../layout/logical.ts";
 import { withActualText, withArtifact, withTag, type Doc } from "./marked.ts";
 import type { StructScope, StructureBuilder } from "./structure.ts";
@@ -45,7 +45,8 @@ function progressOf(node: LayoutNode, target: TextTarget): TextProgress {
   const props = node.props ?? {};
   let progress = progressByProps.get(props);
   if (!progress) {
-    const source = [...sourceTextOf(node)];
+    // A paragraph whose line breaks were forced is given newlines and hyphens; its own text is `sourceText`.
+    const source = [...((props.sourceText as string | undefined) ?? sourceTextOf(node))];
     const scopes = "scope" in target ? inlineScopes(target.scope, props.inlineTags ?? [], source) : [];
     progress = { source, cursor: 0, scopes, failed: false };
     progressByProps.set(props, progress);
@@ -78,8 +79,8 @@ const sourceAt = (ctx: RenderContext, node: LayoutNode) => {
   return s ? { file: s.file, line: s.line, column: s.column } : { file: ctx.fallbackFile };
 };
 
-/** A stretch of one run's glyphs that goes into one marked-content sequence. */
-type Segment = { owner: StructScope | ArtifactKind; run: RunText; glyphs: PlacedGlyph[]; x: number; logical: number };
+/** A stretch of one run's glyphs that goes into one marked-content sequence; [logical, end) is its place in the line's logical text. */
+type Segment = { owner: StructScope | ArtifactKind; run: RunText; glyphs: PlacedGlyph[]; x: number; logical: number; end: number };
 
 export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: number, target: TextTarget): void {
   const lines = node.lines ?? [];
@@ -91,7 +92,7 @@ export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: n
   const originY = y + box.top + (box.paddingTop ?? 0) - first.box.y;
   for (const line of lines) {
     const baseline = originY + line.box.y + line.ascent;
-    const placed = renderLine(ctx, node, line, originX + line.box.x, baseline, target, progress);
+    const placed = renderLine(ctx, node, line, originX, baseline, target, progress);
     paintDecorations(ctx, line, placed, originY);
   }
   // Close inline elements that ended in this fragment while its page is current.
@@ -105,8 +106,9 @@ export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: n
 /** Where each run of a line was painted (absolute x and width, visual order). */
 type PlacedRun = { x: number; width: number };
 
+/** Paints one line; `left` is the left edge of the text box. */
 function renderLine(
-  ctx: RenderContext, node: LayoutNode, line: Line, lineX: number, baseline: number,
+  ctx: RenderContext, node: LayoutNode, line: Line, left: number, baseline: number,
   target: TextTarget, progress: TextProgress,
 ): PlacedRun[] {
   const { runs, text, inserted } = logicalLine(line);
@@ -128,14 +130,17 @@ function renderLine(
   }
 
   const segments: Segment[] = [];
-  const { advances, saved } = cappedAdvances(runs);
   const rtl = (runs[0]?.run.attributes as { direction?: string } | undefined)?.direction === "rtl";
-  let pen = lineX + (rtl ? startEdgeShift(line, runs, advances, saved, progress) : 0);
+  const justified = node.props?.justify === true;
+  const width = textWidth(node);
+  // Justified text is spaced here; other text keeps textkit's alignment.
+  const { advances, start } = spaceLine(runs, width, { justify: justified && progress.cursor < progress.source.length, rtl });
+  let pen = justified ? left + start : left + line.box.x;
   const placed: PlacedRun[] = [];
   for (const [i, r] of runs.entries()) {
     const start = pen;
     const font = r.run.attributes.font[0];
-    if (!r.run.glyphs.length || !font) {
+    if (!r.run.glyphs.length || !font || r.visual.every((ch) => ch === "\n")) {
       pen += r.run.xAdvance;
     } else if (font.type === "STANDARD") {
       ctx.diagnostics.push(error(sourceAt(ctx, node),
@@ -150,25 +155,12 @@ function renderLine(
   if (progress.hyphen && "scope" in target) markContinuation(ctx, segments, baseline);
   writeSegments(ctx, segments, baseline);
   progress.hyphen = lineEndHyphen(segments);
-  if (!rtl) reportOverflow(ctx, node, segments, lineX, line);
+  if (!rtl) reportOverflow(ctx, node, segments, left + width);
   return placed;
 }
 
-/**
- * How far right a right-to-left line moves to stay flush with its start
- * (right) edge: by the width that capped word spaces gave back, and, on the
- * last line of a justified paragraph, by all of the line's free width.
- * textkit 7.0.1 sets that last line flush left in every direction
- * (`alignLastLine` defaults to left for justified text, and react-pdf
- * offers no style for it).
- */
-function startEdgeShift(line: Line, runs: readonly RunText[], advances: readonly number[][], saved: number, progress: TextProgress): number {
-  const justified = (runs[0]?.run.attributes as { align?: string } | undefined)?.align === "justify";
-  const lastLine = progress.cursor >= progress.source.length;
-  if (!justified || !lastLine) return saved;
-  const width = advances.reduce((sum, run) => run.reduce((a, b) => a + b, sum), 0);
-  return Math.max(saved, line.box.width - width);
-}
+/** Width of a text node's content box. */
+const textWidth = (node: LayoutNode) => node.box!.width - (node.box!.paddingLeft ?? 0) - (node.box!.paddingRight ?? 0);
 
 /** The inserted hyphen that ends the line (the logically last glyph), if one was drawn. */
 function lineEndHyphen(segments: readonly Segment[]): LineEndHyphen | undefined {
@@ -201,7 +193,7 @@ function markContinuation(ctx: RenderContext, segments: readonly Segment[], base
 }
 
 /** Text that runs past its box (an unbreakable word wider than the column) is reported, not hidden. */
-function reportOverflow(ctx: RenderContext, node: LayoutNode, segments: readonly Segment[], lineX: number, line: Line): void {
+function reportOverflow(ctx: RenderContext, node: LayoutNode, segments: readonly Segment[], limit: number): void {
   const glyphs = segments.flatMap((seg) => {
     let x = seg.x;
     return seg.glyphs.map((g) => ({ x: (x += g.xAdvance) - g.xAdvance, g }));
@@ -210,7 +202,6 @@ function reportOverflow(ctx: RenderContext, node: LayoutNode, segments: readonly
   const last = visible[visible.length - 1];
   if (!last || !node.box) return;
   const right = last.x + last.g.xAdvance;
-  const limit = lineX - line.box.x + node.box.width - (node.box.paddingLeft ?? 0) - (node.box.paddingRight ?? 0);
   if (right > limit + 3) {
     ctx.diagnostics.push({
       severity: "warning",
@@ -253,9 +244,11 @@ function segmentRun(
         : inserted ? "Layout"
         : (progress.scopes[sourceIdx[0] ?? -1] ?? target.scope);
     if (!current || current.owner !== owner) {
-      current = { owner, run: r, glyphs: [], x: pen, logical: from };
+      current = { owner, run: r, glyphs: [], x: pen, logical: from, end: to };
       out.push(current);
     }
+    current.logical = Math.min(current.logical, from);
+    current.end = Math.max(current.end, to);
     current.glyphs.push({
       id: glyph.id,
       xAdvance: advance,
@@ -279,35 +272,61 @@ function betweenLetters(source: readonly string[], before: number | undefined): 
   return LETTER.test(source[before] ?? "") && LETTER.test(source[after] ?? "");
 }
 
+/**
+ * Right-to-left lines: visually neighbouring segments of one element that
+ * are neighbours in the logical text too (a number and the words around
+ * it, an italic word) share one marked-content sequence and one
+ * /ActualText. PDF.js reads a sequence in one font as one text item and
+ * puts it in logical order itself; at a sequence boundary it drops the
+ * space ("عام2019").
+ */
+function groupsOf(segments: readonly Segment[]): Segment[][] {
+  const rtl = segments.some((seg) => seg.run.rtl);
+  const groups: Segment[][] = [];
+  for (const seg of segments) {
+    const group = groups[groups.length - 1];
+    const joins = rtl && group && group[0]!.owner === seg.owner && typeof seg.owner !== "string" &&
+      group.some((g) => g.end === seg.logical || seg.end === g.logical);
+    if (joins) group.push(seg);
+    else groups.push([seg]);
+  }
+  return groups;
+}
+
+/** A group's text in logical order. */
+function logicalText(group: readonly Segment[]): string {
+  return [...group].sort((a, b) => a.logical - b.logical)
+    .map((seg) => (seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join(""))
+    .join("");
+}
+
 function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number): void {
   const { doc, structure } = ctx;
   const tagged: { logical: number; scope: StructScope; content: unknown }[] = [];
   const linkBoxes = new Map<StructScope, { x0: number; x1: number; top: number; bottom: number }>();
-  for (const seg of segments) {
-    const r = seg.run;
-    const attrs = r.run.attributes;
-    const show = () => ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, r.rtl);
-    const draw = () => {
-      ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
-      if (r.rtl && typeof seg.owner !== "string") {
-        withActualText(doc, seg.glyphs.map((g) => g.text).reverse().join(""), show);
-      } else {
-        show();
-      }
-    };
-    if (typeof seg.owner === "string") {
-      withArtifact(doc, seg.owner, draw);
+  const show = (seg: Segment) => {
+    const attrs = seg.run.run.attributes;
+    ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
+    ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, seg.run.rtl);
+  };
+  for (const group of groupsOf(segments)) {
+    const owner = group[0]!.owner;
+    const drawAll = () => group.forEach(show);
+    if (typeof owner === "string") {
+      withArtifact(doc, owner, drawAll);
       continue;
     }
-    tagged.push({ logical: seg.logical, scope: seg.owner, content: withTag(doc, seg.owner.role, draw) });
-    const link = linkScopeOf(seg.owner);
-    if (link) {
+    const draw = () => (group.some((seg) => seg.run.rtl) ? withActualText(doc, logicalText(group), drawAll) : drawAll());
+    tagged.push({ logical: Math.min(...group.map((seg) => seg.logical)), scope: owner, content: withTag(doc, owner.role, draw) });
+    const link = linkScopeOf(owner);
+    if (!link) continue;
+    for (const seg of group) {
       const width = seg.glyphs.reduce((sum, g) => sum + g.xAdvance, 0);
       const box = linkBoxes.get(link) ?? { x0: Infinity, x1: -Infinity, top: Infinity, bottom: -Infinity };
       box.x0 = Math.min(box.x0, seg.x);
       box.x1 = Math.max(box.x1, seg.x + width);
-      box.top = Math.min(box.top, baseline - r.run.ascent);
-      box.bottom = Math.max(box.bottom, baseline - r.run.descent);
+      box.top = Math.min(box.top, baseline - seg.run.run.ascent);
+      box.bottom = Math.max(box.bottom, baseline - seg.run.run.descent);
       linkBoxes.set(link, box);
     }
   }

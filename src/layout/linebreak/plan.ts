@@ -1,0 +1,106 @@
+/**
+ * Line breaks for justified paragraphs, chosen by Pressroom.
+ *
+ * textkit 7.0.1 breaks lines with Knuth–Plass, but with weights no layout
+ * can set: a hyphen costs as much as a badly spaced line, consecutive
+ * hyphens cost almost nothing extra (so hyphen "ladders" are common), and a
+ * line may need more stretch than the render stage gives it without
+ * spacing out letters. So the body is laid out once, each justified
+ * paragraph is measured (measure.ts) and broken here with the stretch the
+ * render stage really has (src/layout/spacing.ts), TeX's weights, at most
+ * two hyphenated lines in a row, and names hyphenated only when nothing
+ * else fits. The body is then laid out again with only the chosen breaks
+ * open to textkit (src/compose/forced-breaks.ts).
+ */
+import { INFINITE_PENALTY, knuthPlass, type Item, type Options } from "./knuth-plass.ts";
+import { measureParagraph, type ParagraphMetrics } from "./measure.ts";
+import { MAX_LETTER_EM, spaceLimit } from "../spacing.ts";
+import { sourceTextOf, type LayoutNode } from "../tree.ts";
+
+/** Where a paragraph breaks: after which spaces, and before which characters inside a word. */
+export type LineBreakPlan = ForcedBreaks;
+
+import type { BreakCandidate, ForcedBreaks } from "../../compose/forced-breaks.ts";
+
+const LETTER = /[\p{L}\p{M}]/u;
+const HARD_HYPHENS = new Set(["-", "\u2010"]);
+
+const OPTIONS: Omit<Options, "width" | "tolerance" | "overstretch"> = {
+  linePenalty: 10,
+  doubleHyphenDemerits: 3000,
+  fitnessDemerits: 3000,
+  maxHyphensInARow: 2,
+  // A forced break keeps the space before it on the line: textkit sees it when it lays the line out.
+  countEndingSpace: true,
+};
+
+/**
+ * Lines may need up to ten times their stretch, at a steep cost past all of
+ * it: a paragraph with one line that cannot be filled keeps every other
+ * line within its stretch.
+ */
+const TOLERANCES = [10];
+const OVERSTRETCH = 100_000;
+
+function itemsOf(source: readonly string[], m: ParagraphMetrics, candidates: ReadonlyMap<number, number>): { items: Item[]; offsets: number[] } {
+  const items: Item[] = [];
+  const offsets: number[] = [];
+  const push = (item: Item, offset: number) => {
+    items.push(item);
+    offsets.push(offset);
+  };
+  source.forEach((ch, i) => {
+    const width = m.width[i]!;
+    const size = m.size[i]!;
+    const penalty = candidates.get(i);
+    if (penalty !== undefined && i > 0) {
+      // A hyphen is drawn only between two letters (src/render/text.ts).
+      const hyphen = LETTER.test(source[i - 1]!) && LETTER.test(ch);
+      push({ type: "penalty", width: hyphen ? m.hyphen : 0, penalty, flagged: hyphen || HARD_HYPHENS.has(source[i - 1]!) }, i);
+    }
+    if (ch === " ") {
+      // textkit lets a space shrink by a third: a planned line must fit its idea of a line too.
+      push({ type: "glue", width, stretch: spaceLimit(width, size) - width, shrink: width / 3 }, i);
+    } else if (ch === "\u00a0") {
+      // A no-break space stretches like any word space, but never breaks.
+      push({ type: "box", width, stretch: spaceLimit(width, size) - width, shrink: 0 }, i);
+    } else {
+      push({ type: "box", width, stretch: !m.rtl && LETTER.test(ch) ? MAX_LETTER_EM * size : 0, shrink: 0 }, i);
+    }
+  });
+  push({ type: "glue", width: 0, stretch: 1e9, shrink: 0 }, source.length);
+  push({ type: "penalty", width: 0, penalty: -INFINITE_PENALTY, flagged: false }, source.length);
+  return { items, offsets };
+}
+
+/** The plan for one laid-out justified paragraph, or `undefined` to keep textkit's breaks. */
+export function planParagraph(node: LayoutNode): LineBreakPlan | undefined {
+  const source = [...((node.props?.sourceText as string | undefined) ?? sourceTextOf(node))];
+  const metrics = measureParagraph(node, source);
+  if (!metrics || !node.box) return undefined;
+  const width = node.box.width - (node.box.paddingLeft ?? 0) - (node.box.paddingRight ?? 0);
+  const candidates = new Map((node.props?.breakCandidates as BreakCandidate[] | undefined) ?? []);
+  const { items, offsets } = itemsOf(source, metrics, candidates);
+  for (const tolerance of TOLERANCES) {
+    const breaks = knuthPlass(items, { ...OPTIONS, width, tolerance, overstretch: OVERSTRETCH });
+    if (!breaks) continue;
+    const spaces: number[] = [];
+    const inside: number[] = [];
+    for (const b of breaks.slice(0, -1)) (items[b]!.type === "glue" ? spaces : inside).push(offsets[b]!);
+    return { spaces, inside };
+  }
+  return undefined;
+}
+
+/** Plans for every justified paragraph of a laid-out flow, by `paragraphKey`. */
+export function planFlow(nodes: readonly LayoutNode[], out = new Map<string, LineBreakPlan>()): Map<string, LineBreakPlan> {
+  for (const node of nodes) {
+    const key = node.props?.paragraphKey;
+    if (node.type === "TEXT" && key && node.props?.justify && node.lines && node.lines.length > 1) {
+      const plan = planParagraph(node);
+      if (plan) out.set(key, plan);
+    }
+    if (node.children) planFlow(node.children, out);
+  }
+  return out;
+}
