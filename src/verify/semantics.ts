@@ -40,7 +40,8 @@ const TABLE_KIDS: Record<string, readonly string[]> = {
   TBody: ["TR"],
   TFoot: ["TR"],
 };
-const LIST_PARENTS: Record<string, readonly string[]> = { LI: ["L"], Lbl: ["LI"], LBody: ["LI"] };
+// ISO 32000-1 Table 333: a TOCI may hold a Lbl too.
+const LIST_PARENTS: Record<string, readonly string[]> = { LI: ["L"], Lbl: ["LI", "TOCI"], LBody: ["LI"] };
 const LIST_KIDS: Record<string, readonly string[]> = { L: ["LI", "L", "Caption"], LI: ["Lbl", "LBody"] };
 const TOC_PARENTS: Record<string, readonly string[]> = { TOCI: ["TOC"] };
 const TOC_KIDS: Record<string, readonly string[]> = { TOC: ["TOCI", "TOC", "Caption"] };

@@ -1,10 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { copyContent, repoRoot, tempDir } from "../support/build.ts";
+import { generate, variantNamed } from "../support/defects/corpus.ts";
 
-const fixtures = path.resolve(repoRoot, "../shared/fixtures/pdf-defects");
+/** Two defective variants and a clean one from the generated defect corpus, written to disk. */
+let fixtures: string;
+beforeAll(async () => {
+  fixtures = tempDir("pressroom-check-");
+  for (const name of ["untagged_text", "no_lang", "control_baseline"]) writeFileSync(path.join(fixtures, `${name}.pdf`), await generate(variantNamed(name)));
+});
 
 function pressroom(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(repoRoot, "bin/pressroom.js"), ...args], { cwd: repoRoot, encoding: "utf8" });

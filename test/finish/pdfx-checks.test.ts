@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
 import * as mupdf from "mupdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mm } from "../../src/compose/define-layout.ts";
 import { checkPdf, IMPLEMENTED_CHECKS, PDFX_CHECKS } from "../../src/verify/check.ts";
 import { streamBytes } from "../../src/verify/pdf.ts";
+import { generateCorpus } from "../support/defects/corpus.ts";
 import { buildPrintMaster } from "./print-master.tsx";
-
-const FIXTURES = new URL("../../../shared/fixtures/pdf-defects/", import.meta.url);
 
 let master: Uint8Array;
 beforeAll(async () => {
@@ -27,6 +25,18 @@ function withDefect(edit: (doc: mupdf.PDFDocument) => void): Uint8Array {
 const info = (doc: mupdf.PDFDocument) => doc.getTrailer().get("Info");
 const catalog = (doc: mupdf.PDFDocument) => doc.getTrailer().get("Root");
 const intent = (doc: mupdf.PDFDocument) => catalog(doc).get("OutputIntents").get(0);
+
+/** Drops the XMP pdfxid:GTS_PDFXVersion. */
+function dropXmpVersion(doc: mupdf.PDFDocument): void {
+  const meta = catalog(doc).get("Metadata");
+  meta.writeStream(new TextEncoder().encode(new TextDecoder().decode(streamBytes(meta)!).replace(/<pdfxid:GTS_PDFXVersion>[^<]*<\/pdfxid:GTS_PDFXVersion>/, "")));
+}
+
+const withHeader = (bytes: Uint8Array, header: string): Uint8Array => {
+  const b = Buffer.from(bytes);
+  b.write(header, 0, "latin1");
+  return new Uint8Array(b);
+};
 
 async function printCodes(bytes: Uint8Array, requirePdfx = true): Promise<string[]> {
   const ds = await checkPdf(bytes, { file: "m.pdf", profiles: ["ua", "print"], requirePdfx });
@@ -72,15 +82,8 @@ describe("PDF/X-4 checks on a print master with one defect", () => {
     expect(await printCodes(withDefect((doc) => info(doc).put("Trapped", "(False)")))).toEqual(["PR-007"]);
     expect(await printCodes(withDefect((doc) => info(doc).put("Trapped", "Unknown")))).toEqual(["PR-007"]);
     expect(await printCodes(withDefect((doc) => info(doc).put("GTS_PDFXVersion", "(PDF/X-3:2002)")))).toEqual(["PR-007"]);
-    const noPdfxid = withDefect((doc) => {
-      const meta = catalog(doc).get("Metadata");
-      const xml = new TextDecoder().decode(streamBytes(meta)!).replace(/<pdfxid:GTS_PDFXVersion>[^<]*<\/pdfxid:GTS_PDFXVersion>/, "");
-      meta.writeStream(new TextEncoder().encode(xml));
-    });
-    expect(await printCodes(noPdfxid)).toEqual(["PR-007"]);
-    const old = Buffer.from(master);
-    old.write("%PDF-1.4", 0, "latin1");
-    expect(await printCodes(new Uint8Array(old))).toEqual(["PR-007"]);
+    expect(await printCodes(withDefect(dropXmpVersion))).toEqual(["PR-007"]);
+    expect(await printCodes(withHeader(master, "%PDF-1.4"))).toEqual(["PR-007"]);
   });
 
   it("PR-008: a link annotation (a PrinterMark annotation is allowed)", async () => {
@@ -102,14 +105,22 @@ describe("PDF/X-4 checks on a print master with one defect", () => {
 
   it("PR-010: only when a PDF/X print master is required and the file has no GTS_PDFXVersion", async () => {
     // a bare /GTS_PDFX output intent (PDF 1.3, no Info, 9 pt bleed) is no claim: no PR-005..009
-    const bytes = readFileSync(new URL("print_good_cmyk.pdf", FIXTURES));
-    expect(await printCodes(bytes, false)).toEqual([]);
-    expect(await printCodes(bytes, true)).toEqual(["PR-010"]);
+    const bare = withHeader(
+      withDefect((doc) => {
+        doc.getTrailer().delete("Info");
+        dropXmpVersion(doc);
+        const page = doc.findPage(0);
+        const t = [0, 1, 2, 3].map((i) => page.get("TrimBox").get(i).asNumber());
+        page.put("BleedBox", [t[0]! - 9, t[1]! - 9, t[2]! + 9, t[3]! + 9]);
+      }),
+      "%PDF-1.3",
+    );
+    expect(await printCodes(bare, false)).toEqual([]);
+    expect(await printCodes(bare, true)).toEqual(["PR-010"]);
     const unclaimed = withDefect((doc) => {
       catalog(doc).delete("OutputIntents");
       info(doc).delete("GTS_PDFXVersion");
-      const meta = catalog(doc).get("Metadata");
-      meta.writeStream(new TextEncoder().encode(new TextDecoder().decode(streamBytes(meta)!).replace(/<pdfxid:GTS_PDFXVersion>[^<]*<\/pdfxid:GTS_PDFXVersion>/, "")));
+      dropXmpVersion(doc);
     });
     expect(await printCodes(unclaimed, false)).toEqual([]);
     expect(await printCodes(unclaimed, true)).toEqual(["PR-010"]);
@@ -117,8 +128,7 @@ describe("PDF/X-4 checks on a print master with one defect", () => {
 
   it("a version claim in Info alone or XMP alone brings in the PDF/X checks", async () => {
     const infoOnly = withDefect((doc) => {
-      const meta = catalog(doc).get("Metadata");
-      meta.writeStream(new TextEncoder().encode(new TextDecoder().decode(streamBytes(meta)!).replace(/<pdfxid:GTS_PDFXVersion>[^<]*<\/pdfxid:GTS_PDFXVersion>/, "")));
+      dropXmpVersion(doc);
       info(doc).delete("ModDate");
     });
     expect(await printCodes(infoOnly, false)).toEqual(["PR-007", "PR-009"]);
@@ -127,17 +137,17 @@ describe("PDF/X-4 checks on a print master with one defect", () => {
   });
 });
 
-describe("PDF/X checks and the defect fixtures", () => {
-  it("are kept out of IMPLEMENTED_CHECKS (ids of the fixtures' CHECKS.txt only)", () => {
+describe("PDF/X checks and the defect corpus", () => {
+  it("are kept out of IMPLEMENTED_CHECKS (ids of the shared corpus's CHECKS.txt only)", () => {
     for (const id of PDFX_CHECKS) expect(IMPLEMENTED_CHECKS).not.toContain(id);
   });
 
-  it("never fire on a fixture: none has a GTS_PDFXVersion", async () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".pdf"));
-    expect(files.length).toBeGreaterThan(50);
-    for (const f of files) {
-      const ds = await checkPdf(readFileSync(new URL(f, FIXTURES)), { file: f, profiles: ["ua", "print"] });
-      expect(ds.filter((d) => (PDFX_CHECKS as readonly (string | undefined)[]).includes(d.code)).map((d) => `${f}: ${d.code}`)).toEqual([]);
+  it("never fire on a handout variant: none claims PDF/X", async () => {
+    const corpus = await generateCorpus((v) => v.base === "handout");
+    expect(corpus.size).toBeGreaterThan(50);
+    for (const [name, bytes] of corpus) {
+      const ds = await checkPdf(bytes, { file: name, profiles: ["ua", "print"] });
+      expect(ds.filter((d) => (PDFX_CHECKS as readonly (string | undefined)[]).includes(d.code)).map((d) => `${name}: ${d.code}`)).toEqual([]);
     }
   });
 });

@@ -1,18 +1,17 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { checkPdf, IMPLEMENTED_CHECKS, type CheckProfile } from "../../src/verify/check.ts";
-
-const dir = new URL("../../../shared/fixtures/pdf-defects/", import.meta.url);
-const expected = JSON.parse(readFileSync(new URL("expected.json", dir), "utf8")) as Record<
-  string,
-  { expect: string[]; profile: CheckProfile }
->;
-const allIds = readFileSync(new URL("CHECKS.txt", dir), "utf8")
-  .split("\n")
-  .map((l) => l.trim().split(/\s+/)[0])
-  .filter((id): id is string => !!id);
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkPdf, IMPLEMENTED_CHECKS, PDFX_CHECKS } from "../../src/verify/check.ts";
+import { applyEdits, checkOptionsFor, generate, generateCorpus, VARIANTS, variantNamed } from "../support/defects/corpus.ts";
 
 const implemented = new Set(IMPLEMENTED_CHECKS);
+/** Every code the verify stage can report: the PDF/UA-1 and print checkpoints and the PDF/X-4 ones. */
+const allCodes = new Set<string>([...IMPLEMENTED_CHECKS, ...PDFX_CHECKS]);
+
+let corpus: Map<string, Uint8Array>;
+beforeAll(async () => {
+  corpus = await generateCorpus();
+});
+
+const codesOf = (ds: { code?: string }[]): string[] => [...new Set(ds.map((d) => d.code ?? "(no code)"))].sort();
 
 describe("IMPLEMENTED_CHECKS", () => {
   it("covers the document-level, content, link and font checkpoints", () => {
@@ -25,30 +24,45 @@ describe("IMPLEMENTED_CHECKS", () => {
     expect(required.filter((id) => !implemented.has(id))).toEqual([]);
   });
 
-  it("uses only ids from CHECKS.txt, plus 31-001", () => {
-    expect(IMPLEMENTED_CHECKS.filter((id) => !allIds.includes(id) && id !== "31-001")).toEqual([]);
+  it("is exercised by the variants: every code is what at least one variant must fail", () => {
+    const expected = new Set(VARIANTS.flatMap((v) => v.expect));
+    expect([...allCodes].filter((id) => !expected.has(id))).toEqual([]);
   });
 
-  it("is exercised by the fixtures: every fixture expectation is an implemented id", () => {
-    const expectedIds = new Set(Object.values(expected).flatMap((e) => e.expect));
-    expect([...expectedIds].filter((id) => !implemented.has(id))).toEqual([]);
+  it("knows every code a variant expects", () => {
+    expect(VARIANTS.flatMap((v) => v.expect.filter((c) => !allCodes.has(c)).map((c) => `${v.name}: ${c}`))).toEqual([]);
   });
 });
 
-describe("checkPdf on the defect fixtures", () => {
-  for (const [name, { expect: want, profile }] of Object.entries(expected)) {
-    it(`${name} (${profile}) → [${want.join(", ")}]`, async () => {
-      const bytes = readFileSync(new URL(`${name}.pdf`, dir));
-      const diagnostics = await checkPdf(bytes, { file: `${name}.pdf`, profiles: [profile] });
-      const got = [...new Set(diagnostics.map((d) => d.code).filter((c): c is string => !!c && implemented.has(c)))].sort();
-      const wantImplemented = want.filter((c) => implemented.has(c)).sort();
+describe("the generated defect corpus", () => {
+  it("names each variant once and has clean controls on both bases", () => {
+    expect(new Set(VARIANTS.map((v) => v.name)).size).toBe(VARIANTS.length);
+    for (const base of ["handout", "print"] as const) expect(VARIANTS.filter((v) => v.base === base && v.expect.length === 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("changes its base in every variant", () => {
+    const bases = { handout: corpus.get("control_baseline")!, print: corpus.get("print_master")! };
+    const same = VARIANTS.filter((v) => v.edit || v.finish).filter((v) => Buffer.from(corpus.get(v.name)!).equals(bases[v.base]));
+    expect(same.map((v) => v.name)).toEqual([]);
+  });
+
+  it("generates the same bytes again (an encrypted variant included)", async () => {
+    for (const name of ["nested_mcid", "truetype_no_encoding", "encrypted_no_accessibility", "print_rgb_image"])
+      expect(Buffer.from(await generate(variantNamed(name))).equals(corpus.get(name)!), name).toBe(true);
+  });
+});
+
+describe("checkPdf on the defect variants", () => {
+  for (const v of VARIANTS) {
+    it(`${v.name} (${v.base}) → [${v.expect.join(", ")}]`, async () => {
+      const options = checkOptionsFor(v);
+      const diagnostics = await checkPdf(corpus.get(v.name)!, options);
+      const got = codesOf(diagnostics);
+      const want = [...v.expect].sort();
       // show the messages when the sets differ
-      expect({ codes: got, messages: got.join() === wantImplemented.join() ? [] : diagnostics.map((d) => `${d.code}: ${d.message}`) }).toEqual({
-        codes: wantImplemented,
-        messages: [],
-      });
+      expect({ codes: got, messages: got.join() === want.join() ? [] : diagnostics.map((d) => `${d.code}: ${d.message}`) }).toEqual({ codes: want, messages: [] });
       for (const d of diagnostics) {
-        expect(d.file).toBe(`${name}.pdf`);
+        expect(d.file).toBe(options.file);
         expect(d.severity).toBe("error");
         expect(d.message.length).toBeGreaterThan(10);
         expect(d.hint?.length ?? 0).toBeGreaterThan(10);
@@ -56,19 +70,18 @@ describe("checkPdf on the defect fixtures", () => {
     });
   }
 
-  it("reports the page and object in content findings", async () => {
-    const bytes = readFileSync(new URL("untagged_path.pdf", dir));
-    const [d] = await checkPdf(bytes, { file: "untagged_path.pdf", profiles: ["ua"] });
+  it("reports the page and operator in content findings", async () => {
+    const [d] = await checkPdf(corpus.get("untagged_path")!, { file: "untagged_path.pdf", profiles: ["ua"] });
     expect(d?.code).toBe("01-005");
     expect(d?.message).toMatch(/page 1/);
     expect(d?.message).toMatch(/'S'/);
   });
 
   it("checks both profiles at once on a print master", async () => {
-    const bytes = readFileSync(new URL("print_rgb_op.pdf", dir));
-    const codes = new Set((await checkPdf(bytes, { file: "p.pdf", profiles: ["ua", "print"] })).map((d) => d.code));
-    expect(codes.has("PR-004")).toBe(true);
-    expect(codes.has("01-x01")).toBe(true); // the print fixture is not tagged
+    const bytes = await applyEdits({ base: "print" }, variantNamed("print_rgb_op"), variantNamed("no_markinfo"));
+    const codes = codesOf(await checkPdf(bytes, { file: "p.pdf", profiles: ["ua", "print"] }));
+    expect(codes).toEqual(["01-x01", "PR-004"]);
+    expect(codesOf(await checkPdf(bytes, { file: "p.pdf", profiles: ["print"] }))).toEqual(["PR-004"]);
   });
 
   it("returns a diagnostic instead of throwing on a broken file", async () => {

@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkPdf } from "../../src/verify/check.ts";
 import { printStructureTree, readStructureTree, type StructNode } from "../../src/verify/readback.ts";
+import { baseBytes, RELEASE } from "../support/defects/bases.ts";
+import { generate, variantNamed } from "../support/defects/corpus.ts";
 
 const FONT = new URL("../../node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf", import.meta.url);
-const FIXTURES = new URL("../../../shared/fixtures/pdf-defects/", import.meta.url);
 
 function render(build: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -118,29 +118,28 @@ describe("readStructureTree on a pdfkit document", () => {
   });
 });
 
-describe("readStructureTree on the control fixture", () => {
+describe("readStructureTree on Pressroom's handout (the defect corpus's base)", () => {
   it("reads headings, paragraphs and the link text in order", async () => {
-    const tree = await readStructureTree(readFileSync(new URL("control_baseline.pdf", FIXTURES)));
+    const tree = await readStructureTree(await baseBytes("handout"));
     const printed = printStructureTree(tree);
     const lines = printed.split("\n");
     expect(lines[0]).toBe("StructTreeRoot [lang=en]");
     expect(lines[1]).toBe("  Document");
-    expect(lines[2]).toBe('    H1 "Harbour City Opens Solar-Powered Ferry Terminal"');
-    expect(printed).toContain('    H2 "Background"\n');
-    expect(printed).toContain('      Link "harbourauthority.example/ferry-terminal"\n');
+    expect(printed).toContain(`    H1 "${RELEASE.title}"\n`);
+    expect(printed).toContain(`      H2 "${RELEASE.heading}"\n`);
+    expect(printed).toContain(`      Link "${RELEASE.link}"\n`);
+    expect(printed).toContain(`    Figure [alt="${RELEASE.figureAlt}"] ""\n`);
     // real space glyphs between words, including across line ends; nothing inferred
-    expect(find(tree, "P")[0]!.text).toBe(
-      "Harbour City, 14 March 2025 — The Harbour Authority today opened the region’s first ferry terminal powered " +
-        "entirely by on-site solar panels and battery storage, cutting the terminal’s grid electricity use to zero during daylight hours.",
-    );
-    expect(tree.text).toContain("Media contact: Press Office, press@harbourauthority.example, +44 20 7946 0000.");
-    // the artifact (the quote bar) adds no text; every element's text is its children's plus its own content
+    const lede = find(tree, "P").find((p) => p.children.some((c) => c.role === "Link"))!;
+    expect(lede.text).toContain(`${RELEASE.lede} Details are at ${RELEASE.link}.`);
+    expect(tree.text).toContain(RELEASE.email);
+    // artifacts (rules, footer) add no text; every element's text is its children's plus its own content
     const doc = tree.children[0]!;
     expect(doc.text).toBe(doc.children.map((c) => c.text).join(""));
   });
 
   it("returns an empty root for an untagged file", async () => {
-    const tree = await readStructureTree(readFileSync(new URL("print_good_cmyk.pdf", FIXTURES)));
-    expect(tree).toEqual({ role: "StructTreeRoot", text: "", children: [] });
+    const tree = await readStructureTree(await generate(variantNamed("untagged")));
+    expect(tree).toEqual({ role: "StructTreeRoot", lang: "en", text: "", children: [] });
   });
 });

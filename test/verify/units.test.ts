@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import * as mupdf from "mupdf";
 import { describe, expect, it } from "vitest";
 import { checkPdf } from "../../src/verify/check.ts";
 import { lookupUnicode, parseCMap, splitCodes } from "../../src/verify/cmap.ts";
@@ -8,8 +6,10 @@ import { isLanguageTag } from "../../src/verify/lang.ts";
 import { forEachOperation, type Operation, type PdfValue } from "../../src/verify/lexer.ts";
 import { decodeTextString } from "../../src/verify/textstring.ts";
 import { isWellFormed, readXmp } from "../../src/verify/xmp.ts";
+import { generate, variantNamed } from "../support/defects/corpus.ts";
+import { headlineFont } from "../support/defects/fonts.ts";
+import { openPdf } from "../support/defects/pdf.ts";
 
-const FIXTURES = new URL("../../../shared/fixtures/pdf-defects/", import.meta.url);
 const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const text = (v: PdfValue | undefined): string =>
   typeof v === "object" && v !== null && !Array.isArray(v) && v.kind === "string" ? String.fromCharCode(...v.bytes) : "?";
@@ -126,18 +126,24 @@ describe("language tags and XMP", () => {
 
 describe("31-001: .notdef glyphs", () => {
   it("flags a Type0/Identity-H string that shows CID 0", async () => {
-    const doc = new mupdf.PDFDocument(readFileSync(new URL("control_baseline.pdf", FIXTURES)));
-    const contents = doc.findPage(0).get("Contents");
-    const content = contents.readStream().asString();
-    // inside MCID 1 (the second H1 line, font /f0), show CID 0 before the existing glyphs
-    const at = content.indexOf("[(", content.indexOf("/MCID 1\n"));
-    expect(at).toBeGreaterThan(0);
-    contents.writeStream(content.slice(0, at) + "[<0000>" + content.slice(at + 1));
-    const edited = doc.saveToBuffer("").asUint8Array().slice();
+    // Pressroom's handout with <0000> shown first in the headline (font and code found in the file)
+    const edited = await generate(variantNamed("notdef_cid0"));
+    const doc = openPdf(edited);
+    const font = headlineFont(doc).font.get("BaseFont").asName();
     doc.destroy();
     const ds = await checkPdf(edited, { file: "notdef.pdf", profiles: ["ua"] });
     const notdef = ds.filter((d) => d.code === "31-001");
     expect(notdef).toHaveLength(1);
-    expect(notdef[0]!.message).toMatch(/LiberationSans-Bold.*<0000>/);
+    expect(notdef[0]!.message).toContain(font);
+    expect(notdef[0]!.message).toMatch(/shows code\(s\) <0000> that select/);
+  });
+
+  it("flags a code that a CIDToGIDMap stream sends to glyph 0, and not the codes around it", async () => {
+    const edited = await generate(variantNamed("notdef_gid0"));
+    const doc = openPdf(edited);
+    const { code } = headlineFont(doc);
+    doc.destroy();
+    const notdef = (await checkPdf(edited, { file: "gid0.pdf", profiles: ["ua"] })).filter((d) => d.code === "31-001");
+    expect(notdef.map((d) => d.message.match(/<[0-9A-F]{4}>/g))).toEqual([[`<${code.toString(16).toUpperCase().padStart(4, "0")}>`]]);
   });
 });
