@@ -42,6 +42,8 @@ export function expectedWords(release: Release): { expected: string[]; allowed: 
   const labels = labelsFor(lang);
   const printed = [labels.pressRelease, formatDate(meta.date, lang)];
   if (meta.contact) printed.push(labels.contact);
+  // The dateline prints the place in capitals (Greek capitals drop their accents).
+  if (meta.place) printed.push(meta.place.toLocaleUpperCase(lang));
   if (meta.embargo) printed.push(labels.embargo, formatDateTime(meta.embargo, lang));
   return { expected: [...sourceWords(release), ...wordsOf(printed.join(" "))], allowed: wordsOf(release.blocks.flatMap(blockHrefs).join(" ")) };
 }

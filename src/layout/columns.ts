@@ -7,13 +7,20 @@
  * paragraph keep their `props` object, so they stay one structure element
  * and the render stage reads them in order.
  */
-import { isDecorated, type LayoutNode } from "./tree.ts";
+import { logicalLine } from "./logical.ts";
+import { isDecorated, type LayoutNode, type Line } from "./tree.ts";
 
 const ORPHANS = 2;
 const WIDOWS = 2;
 
-/** A piece of the flow that is never cut: a line, or an unbreakable box. */
-type Item = { top: number; bottom: number; breakBefore: boolean; heading: boolean };
+/** A piece of the flow that is never cut: a line, or an unbreakable box. `afterHyphen`: the line before ends a word half-way. */
+type Item = { top: number; bottom: number; breakBefore: boolean; heading: boolean; afterHyphen?: boolean };
+
+/** Whether a line ends in a hyphen: half a word is on it (the other half on the next line). */
+function endsInHyphen(line: Line): boolean {
+  const text = logicalLine(line).text.join("").replace(/\s+$/u, "");
+  return text.endsWith("-") || text.endsWith("\u2010");
+}
 
 const isHeading = (node: LayoutNode) => /^H\d$/.test(node.props?.tag ?? "");
 
@@ -37,7 +44,8 @@ export function flowItems(nodes: readonly LayoutNode[], parentTop = 0, out: Item
       const lines = lineTops(node, parentTop);
       lines.forEach((l, i) => {
         const inside = i > 0 && (i < ORPHANS || lines.length - i < WIDOWS);
-        out.push({ ...l, breakBefore: i === 0 ? !afterHeading : !inside, heading: isHeading(node) });
+        const afterHyphen = i > 0 && endsInHyphen(node.lines![i - 1]!);
+        out.push({ ...l, breakBefore: i === 0 ? !afterHeading : !inside, heading: isHeading(node), afterHyphen });
       });
     } else if (node.type === "VIEW" && !unbreakable(node) && node.children?.length) {
       const before = out.length;
@@ -56,17 +64,20 @@ export function flowItems(nodes: readonly LayoutNode[], parentTop = 0, out: Item
  * repeated as needed). Returns the flow y at which each column starts, and
  * the flow's end.
  */
-export function cutColumns(items: readonly Item[], heights: (column: number) => number): number[] {
+export function cutColumns(items: readonly Item[], heights: (column: number) => number, pageEnds: (column: number) => boolean = () => false): number[] {
   const starts: number[] = [];
   let i = 0;
   while (i < items.length) {
     const start = items[i]!.top;
     starts.push(start);
-    const limit = start + heights(starts.length - 1);
+    const column = starts.length - 1;
+    const limit = start + heights(column);
+    // A word is never split over a page turn (a reader would hear half of it on each page).
+    const allowed = (item: Item) => item.breakBefore && !(item.afterHyphen && pageEnds(column));
     let next = i + 1; // at least one item per column, even if it is too tall
     for (let k = i + 1; k < items.length; k++) {
       if (items[k - 1]!.bottom > limit + 0.01) break;
-      if (items[k]!.breakBefore) next = k;
+      if (allowed(items[k]!)) next = k;
     }
     if (items[items.length - 1]!.bottom <= limit + 0.01) next = items.length;
     i = next;

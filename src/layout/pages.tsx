@@ -132,7 +132,8 @@ type Cuts = { starts: number[]; end: number };
 function columnCuts(items: ReturnType<typeof flowItems>, count: number, first: number, full: number): Cuts {
   const end = items.length ? items[items.length - 1]!.bottom : 0;
   const height = (column: number) => (column < count ? first : full);
-  const greedy = cutColumns(items, height);
+  const pageEnds = (column: number) => column % count === count - 1;
+  const greedy = cutColumns(items, height, pageEnds);
   const lastSheet = Math.floor((greedy.length - 1) / count) * count;
   const startOfLast = items.findIndex((it) => it.top >= (greedy[lastSheet] ?? 0) - 0.01);
   const rest = items.slice(Math.max(0, startOfLast));

@@ -11,8 +11,9 @@
  *
  * - only word spaces grow, each by the same amount, up to 2.5 times the
  *   font's space and never past 0.62 em (rivers); past that a line in a
- *   left-to-right script gets at most 0.025 em between letters, and a line
- *   that still falls short ends short at its end edge;
+ *   left-to-right script gets up to 0.06 em between letters (the line
+ *   breaker plans for 0.025 em at most), and a line that still falls short
+ *   ends short at its end edge;
  * - the last line of a paragraph is set at its start edge: left, or right
  *   in a right-to-left paragraph;
  * - a line that textkit squeezed to fit (ragged text too) takes the squeeze
@@ -24,8 +25,14 @@ import type { RunText } from "./logical.ts";
 export const MAX_SPACE_STRETCH = 2.5;
 /** …and in em. */
 export const MAX_SPACE_EM = 0.62;
-/** Most letter spacing added to a justified line, in em per letter gap. */
+/** Letter spacing a justified line may get, in em per letter gap, as the line breaker plans it… */
 export const MAX_LETTER_EM = 0.025;
+/**
+ * …and when there is no other way to fill the line (the next word cannot
+ * move up or break): a line that ends short in a justified column reads as
+ * the end of a paragraph.
+ */
+export const EMERGENCY_LETTER_EM = 0.06;
 
 /** Word spaces, and a forced newline that textkit left in a right-to-left line: both hang at a line's ends. */
 const isSpaceGlyph = (codePoints: readonly number[]) => codePoints.length === 1 && (codePoints[0] === 0x20 || codePoints[0] === 0xa0 || codePoints[0] === 0x0a);
@@ -116,7 +123,7 @@ export function spaceLine(runs: readonly RunText[], width: number, options: { ju
     slack = stretch(spaces, slack, advance);
     const gaps = inner.slice(0, -1).filter((s, i) => s.letterGap && inner[i + 1]!.letterGap);
     if (slack > 0 && gaps.length) {
-      const each = Math.min(slack / gaps.length, MAX_LETTER_EM * gaps[0]!.size);
+      const each = Math.min(slack / gaps.length, EMERGENCY_LETTER_EM * gaps[0]!.size);
       for (const s of gaps) advance.set(s, advance.get(s)! + each);
       slack -= each * gaps.length;
     }

@@ -103,8 +103,16 @@ export function renderText(ctx: RenderContext, node: LayoutNode, x: number, y: n
   }
 }
 
-/** Where each run of a line was painted (absolute x and width, visual order). */
+/** Where each run of a line was painted (absolute x and width, visual order), spaces at its ends left out. */
 type PlacedRun = { x: number; width: number };
+
+function inkOf(r: RunText, advances: readonly number[], start: number, end: number): PlacedRun {
+  const isSpace = (g: number) => /^\s$/u.test(String.fromCodePoint(...(r.run.glyphs[g]?.codePoints ?? [0x41])));
+  let lead = 0, trail = 0;
+  for (let g = 0; g < r.run.glyphs.length && isSpace(g); g++) lead += advances[g] ?? 0;
+  for (let g = r.run.glyphs.length - 1; g >= 0 && isSpace(g); g--) trail += advances[g] ?? 0;
+  return { x: start + lead, width: Math.max(0, end - start - lead - trail) };
+}
 
 /** Paints one line; `left` is the left edge of the text box. */
 function renderLine(
@@ -150,7 +158,7 @@ function renderLine(
     } else {
       pen = segmentRun(ctx, node, r, advances[i]!, pen, map, target, progress, segments);
     }
-    placed.push({ x: start, width: pen - start });
+    placed.push(inkOf(r, advances[i] ?? [], start, pen));
   }
   if (progress.hyphen && "scope" in target) markContinuation(ctx, segments, baseline);
   writeSegments(ctx, segments, baseline);
@@ -273,24 +281,46 @@ function betweenLetters(source: readonly string[], before: number | undefined): 
 }
 
 /**
- * Right-to-left lines: visually neighbouring segments of one element that
- * are neighbours in the logical text too (a number and the words around
- * it, an italic word) share one marked-content sequence and one
- * /ActualText. PDF.js reads a sequence in one font as one text item and
- * puts it in logical order itself; at a sequence boundary it drops the
- * space ("عام2019").
+ * Right-to-left lines: visually neighbouring segments of one element, in
+ * one font, that meet at a space in the logical text (a number and the
+ * words around it, an italic word set in the regular face) share one
+ * marked-content sequence and one /ActualText. PDF.js reads such a
+ * sequence as one text item and puts it in logical order itself; at a
+ * sequence boundary it drops the space ("عام2019"). Across a change of
+ * font it makes two items and reads them in visual order, so segments in
+ * different fonts stay apart.
  */
 function groupsOf(segments: readonly Segment[]): Segment[][] {
   const rtl = segments.some((seg) => seg.run.rtl);
+  const fontOf = (seg: Segment) => `${seg.run.run.attributes.font[0]?.postscriptName}@${seg.run.run.attributes.fontSize}`;
   const groups: Segment[][] = [];
   for (const seg of segments) {
     const group = groups[groups.length - 1];
     const joins = rtl && group && group[0]!.owner === seg.owner && typeof seg.owner !== "string" &&
-      group.some((g) => g.end === seg.logical || seg.end === g.logical);
+      fontOf(group[0]!) === fontOf(seg) && group.some((g) => meetAtSpace(g, seg) || meetAtSpace(seg, g));
     if (joins) group.push(seg);
     else groups.push([seg]);
   }
   return groups;
+}
+
+/**
+ * PDF.js ends a line of text at the first glyph painted on the next line.
+ * In a right-to-left line that is not the line's logical start, unless that
+ * group is painted first: the rest follow in visual order.
+ */
+function paintingOrder(groups: Segment[][]): Segment[][] {
+  if (groups.length < 2 || !groups.some((group) => group.some((seg) => seg.run.rtl))) return groups;
+  const start = (group: readonly Segment[]) => Math.min(...group.map((seg) => seg.logical));
+  const first = groups.reduce((a, b) => (start(b) < start(a) ? b : a));
+  return [first, ...groups.filter((g) => g !== first)];
+}
+
+/** Whether `b` follows `a` in the logical text with a space between (only there does PDF.js lose anything). */
+function meetAtSpace(a: Segment, b: Segment): boolean {
+  if (a.end !== b.logical) return false;
+  const text = (seg: Segment) => (seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join("");
+  return /\s$/u.test(text(a)) || /^\s/u.test(text(b));
 }
 
 /** A group's text in logical order. */
@@ -309,7 +339,7 @@ function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number
     ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
     ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, seg.run.rtl);
   };
-  for (const group of groupsOf(segments)) {
+  for (const group of paintingOrder(groupsOf(segments))) {
     const owner = group[0]!.owner;
     const drawAll = () => group.forEach(show);
     if (typeof owner === "string") {

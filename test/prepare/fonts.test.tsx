@@ -44,7 +44,7 @@ function userManifest(faceFile = "my/MyFont-Regular.ttf") {
 }
 
 describe("loadFontManifest", () => {
-  it("loads the shipped manifest: Latin/Cyrillic/Greek, Arabic, Hebrew and a wide fallback from npm, four faces each", async () => {
+  it("loads the shipped manifest: Latin/Cyrillic/Greek, Arabic, Hebrew, a wide fallback and emoji from npm, four faces each", async () => {
     const { manifest, diagnostics } = await loadFontManifest("fonts");
     expect(diagnostics).toEqual([]);
     expect(manifest!.families.map((f) => [f.id, f.name, f.faces.length])).toEqual([
@@ -53,14 +53,15 @@ describe("loadFontManifest", () => {
       ["arabic", "Vazirmatn", 4],
       ["hebrew", "Noto Sans Hebrew", 4],
       ["fallback", "DejaVu Sans", 4],
+      ["emoji", "Noto Emoji", 4],
     ]);
     for (const face of manifest!.families.flatMap((f) => f.faces)) {
       expect(face.path).toMatch(/^\/.*node_modules\/.*\.ttf$/);
     }
     expect(manifest!.stacks).toEqual({
-      body: ["serif", "arabic", "hebrew", "fallback"],
-      heading: ["sans", "arabic", "hebrew", "fallback"],
-      ui: ["sans", "arabic", "hebrew", "fallback"],
+      body: ["serif", "arabic", "hebrew", "fallback", "emoji"],
+      heading: ["sans", "arabic", "hebrew", "fallback", "emoji"],
+      ui: ["sans", "arabic", "hebrew", "fallback", "emoji"],
     });
     expect(manifest!.file).toBe(join("fonts", "manifest.json"));
   });

@@ -26,7 +26,7 @@ describe("prepareRelease", () => {
   it("prepares an English release: ltr, hyphenation, serif body and sans headings", () => {
     const { prepared, diagnostics } = prepareRelease(release("en-gb"), manifest);
     expect(diagnostics).toEqual([]);
-    expect(prepared).toMatchObject({ lang: "en-GB", direction: "ltr", fonts: { body: ["serif", "arabic", "hebrew", "fallback"], heading: ["sans", "arabic", "hebrew", "fallback"] } });
+    expect(prepared).toMatchObject({ lang: "en-GB", direction: "ltr", fonts: { body: ["serif", "arabic", "hebrew", "fallback", "emoji"], heading: ["sans", "arabic", "hebrew", "fallback", "emoji"] } });
     expect(prepared!.hyphenate).toBe(hyphenatorFor("en-GB"));
     // British word division (en-gb patterns): "com-mu-nic-a-tion", not American "com-mu-ni-ca-tion".
     expect(prepared!.hyphenate!("communication")).toEqual(["com", "mu", "nic", "a", "tion"]);
@@ -43,7 +43,7 @@ describe("prepareRelease", () => {
   it("prepares an Arabic release right to left, without hyphenation, with the Arabic family first", () => {
     const { prepared, diagnostics } = prepareRelease(release("ar", "مكتبة عائمة"), manifest);
     expect(diagnostics).toEqual([]);
-    expect(prepared).toMatchObject({ direction: "rtl", fonts: { body: ["arabic", "serif", "hebrew", "fallback"] } });
+    expect(prepared).toMatchObject({ direction: "rtl", fonts: { body: ["arabic", "serif", "hebrew", "fallback", "emoji"] } });
     expect(prepared!.hyphenate).toBeUndefined();
     expect(directionOf("ar")).toBe("rtl");
     expect(hyphenatorFor("ar")).toBeUndefined();

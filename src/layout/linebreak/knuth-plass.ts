@@ -19,6 +19,12 @@ export type Options = {
   tolerance: number;
   /** Badness added per unit of ratio past 1 (TeX has none; Pressroom's lines end short there). */
   overstretch: number;
+  /**
+   * How many "comfortable" stretches the items' stretch holds: badness is
+   * TeX's, measured against the stretch a typesetter would like, while a
+   * line stays feasible up to all of the stretch it has.
+   */
+  stretchScale: number;
   linePenalty: number;
   /** Added when two consecutive lines end in a hyphen (TeX's \doublehyphendemerits). */
   doubleHyphenDemerits: number;
@@ -96,7 +102,7 @@ export function knuthPlass(items: readonly Item[], options: Options): number[] |
       const hyphens = flagged ? a.hyphens + 1 : 0;
       if (hyphens > options.maxHyphensInARow) continue;
       // Past a ratio of 1 a line needs more than its stretch: allowed only where nothing else fits.
-      const badness = 100 * Math.abs(ratio) ** 3 + (ratio > 1 ? options.overstretch * (ratio - 1) : 0);
+      const badness = 100 * Math.abs(ratio * (ratio > 0 ? options.stretchScale : 1)) ** 3 + (ratio > 1 ? options.overstretch * (ratio - 1) : 0);
       let demerits = (options.linePenalty + badness) ** 2;
       if (penalty >= 0) demerits += penalty ** 2;
       else if (!forced) demerits -= penalty ** 2;

@@ -25,7 +25,7 @@ import type { BreakCandidate, ForcedBreaks } from "../../compose/forced-breaks.t
 const LETTER = /[\p{L}\p{M}]/u;
 const HARD_HYPHENS = new Set(["-", "\u2010"]);
 
-const OPTIONS: Omit<Options, "width" | "tolerance" | "overstretch"> = {
+const OPTIONS: Omit<Options, "width" | "tolerance" | "overstretch" | "stretchScale"> = {
   linePenalty: 10,
   doubleHyphenDemerits: 3000,
   fitnessDemerits: 3000,
@@ -41,6 +41,8 @@ const OPTIONS: Omit<Options, "width" | "tolerance" | "overstretch"> = {
  */
 const TOLERANCES = [10];
 const OVERSTRETCH = 100_000;
+/** A word space may grow to 2.5 times its width, but 1.5 times is what TeX would call comfortable (ratio 1). */
+const STRETCH_SCALE = 3;
 
 function itemsOf(source: readonly string[], m: ParagraphMetrics, candidates: ReadonlyMap<number, number>): { items: Item[]; offsets: number[] } {
   const items: Item[] = [];
@@ -79,10 +81,12 @@ export function planParagraph(node: LayoutNode): LineBreakPlan | undefined {
   const metrics = measureParagraph(node, source);
   if (!metrics || !node.box) return undefined;
   const width = node.box.width - (node.box.paddingLeft ?? 0) - (node.box.paddingRight ?? 0);
-  const candidates = new Map((node.props?.breakCandidates as BreakCandidate[] | undefined) ?? []);
+  // A right-to-left paragraph breaks at spaces only: a hyphen forced into a word of an embedded
+  // left-to-right phrase would be ordered to the far end of the line by the bidi algorithm.
+  const candidates = new Map(metrics.rtl ? [] : ((node.props?.breakCandidates as BreakCandidate[] | undefined) ?? []));
   const { items, offsets } = itemsOf(source, metrics, candidates);
   for (const tolerance of TOLERANCES) {
-    const breaks = knuthPlass(items, { ...OPTIONS, width, tolerance, overstretch: OVERSTRETCH });
+    const breaks = knuthPlass(items, { ...OPTIONS, width, tolerance, overstretch: OVERSTRETCH, stretchScale: STRETCH_SCALE });
     if (!breaks) continue;
     const spaces: number[] = [];
     const inside: number[] = [];

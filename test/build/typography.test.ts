@@ -1,0 +1,82 @@
+/**
+ * Typography on releases the layout has never seen (test/fixtures/releases:
+ * English, Ukrainian, German, Polish, Greek, French, Arabic, Hebrew and a
+ * 45-paragraph report), measured on the PDFs as written (bench/typography):
+ * no hyphen ladders, no unjustified first lines, right-to-left last lines at
+ * the start edge, no rivers, and every word read whole by PDF.js.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { typographyOf, type Typography } from "../../bench/typography/measure.ts";
+import { pdfjsWords } from "../../bench/typography/pdfjs.ts";
+import { compareReading, expectedWords, type Reading } from "../../bench/typography/reading.ts";
+import { discoverSources } from "../../src/discover/discover.ts";
+import { parseRelease } from "../../src/parse/parse-release.ts";
+import type { Release } from "../../src/model/release.ts";
+import { buildInto, describeDiagnostics, readOutput, repoRoot, sourceWords } from "../support/build.ts";
+
+const RELEASES = path.join(repoRoot, "test/fixtures/releases");
+const LAYOUTS = ["handout-a4", "print"];
+
+type Measured = { file: string; lang: string; release: Release; typography: Typography; reading: Reading; read: string[] };
+const measured: Measured[] = [];
+
+beforeAll(async () => {
+  const result = await buildInto(RELEASES, { layouts: LAYOUTS });
+  expect(describeDiagnostics(result)).toBe("");
+  const { sources } = await discoverSources(RELEASES);
+  for (const source of sources) {
+    const release = parseRelease(source).release!;
+    for (const layout of LAYOUTS) {
+      const file = `${source.slug}/${source.lang}/${layout}.pdf`;
+      const bytes = readOutput(result.outDir, file);
+      const read = await pdfjsWords(bytes);
+      const { expected, allowed } = expectedWords(release);
+      measured.push({ file, lang: source.lang, release, typography: await typographyOf(bytes), reading: compareReading(read, expected, allowed), read });
+    }
+  }
+}, 120_000);
+
+const rtl = (lang: string) => ["ar", "he"].includes(lang);
+
+describe("justified text on new releases", () => {
+  it("has at most two hyphenated lines in a row", () => {
+    for (const m of measured) expect(m.typography.ladder.longest, `${m.file}: ${m.typography.ladder.example?.text}`).toBeLessThanOrEqual(2);
+    expect(measured.some((m) => m.typography.ladder.hyphenatedLines > 0), "something is hyphenated").toBe(true);
+  });
+
+  it("justifies every first line, the dateline's included", () => {
+    for (const m of measured) expect(m.typography.firstLines.short, `${m.file}: ${JSON.stringify(m.typography.firstLines.examples)}`).toBe(0);
+  });
+
+  it("sets every last line at the start edge: the right in Arabic and Hebrew", () => {
+    for (const m of measured) expect(m.typography.lastLines.away, `${m.file}: ${JSON.stringify(m.typography.lastLines.examples)}`).toBe(0);
+    expect(measured.filter((m) => rtl(m.lang)).every((m) => m.typography.lastLines.judged > 5)).toBe(true);
+  });
+
+  it("keeps word gaps within 0.65 em", () => {
+    for (const m of measured) expect(m.typography.gaps.max, `${m.file}: ${m.typography.gaps.maxExample?.text}`).toBeLessThanOrEqual(0.65);
+  });
+});
+
+describe("what PDF.js reads (Firefox's viewer, and assistive technology through it)", () => {
+  it("reads every word of left-to-right releases whole: none outside the source, recall ≥ 0.99", () => {
+    for (const m of measured.filter((x) => !rtl(x.lang))) {
+      expect(m.reading.outsideExamples, m.file).toEqual([]);
+      expect(m.reading.recall, m.file).toBeGreaterThanOrEqual(0.99);
+    }
+  });
+
+  it("breaks no word of a right-to-left release; a word it joins to the next is two source words", () => {
+    // PDF.js reads right-to-left text item by item and drops the space where two elements
+    // (a link or a foreign phrase and the text around it) meet; see the closing note of issue 7.
+    for (const m of measured.filter((x) => rtl(x.lang))) {
+      const source = new Set([...sourceWords(m.release), ...expectedWords(m.release).expected].map((w) => w.toLocaleLowerCase()));
+      for (const word of m.reading.outsideExamples) {
+        const parts = [...word].map((_, i) => [word.slice(0, i), word.slice(i)]).filter(([a, b]) => a && b && source.has(a.toLocaleLowerCase()) && source.has(b.toLocaleLowerCase()));
+        expect(parts.length, `${m.file}: "${word}" is not two source words`).toBeGreaterThan(0);
+      }
+      expect(m.reading.recall, m.file).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+});
