@@ -1,19 +1,25 @@
 /**
- * The orchestrator. Reads as the recipe it is: discover, parse, prepare,
- * then for every release × layout compose, lay out, render, verify, write.
- * Diagnostics are collected, not thrown: a failing release or output stops
- * only itself.
+ * The orchestrator. Reads as the recipe it is: discover the releases, plan
+ * one work unit per release × language × layout, skip the units whose
+ * inputs have not changed, run the rest (parse, prepare, compose, lay out,
+ * render, verify) on a pool of workers, write each good PDF, then the
+ * manifest. Diagnostics are collected, not thrown: a failing release or
+ * output stops only itself.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import type { Layout } from "../compose/define-layout.ts";
+import { fileURLToPath } from "node:url";
 import { discoverSources } from "../discover/discover.ts";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
-import { parseRelease } from "../parse/parse-release.ts";
-import { createFontStore, loadFontManifest } from "../prepare/fonts.ts";
-import { prepareRelease } from "../prepare/prepare.ts";
-import { loadLayouts } from "./layouts.ts";
-import { buildTarget } from "./target.ts";
-import { sha256, writeAtomic, writeManifest, type ManifestEntry } from "./write.ts";
+import { loadFontManifest } from "../prepare/fonts.ts";
+import { BuildCache, cacheFile } from "./cache.ts";
+import { layoutIds, layoutsDir } from "./layouts.ts";
+import { writeManifestFor } from "./manifest.ts";
+import { unitRunner } from "./pool.ts";
+import type { UnitTask } from "./run-unit.ts";
+import { unitHasher } from "./unit-hash.ts";
+import { planUnits, shardUnits, type Shard, type Unit } from "./units.ts";
+import { sha256, writeAtomic, type ManifestEntry } from "./write.ts";
 
 export type BuildOptions = {
   contentDir: string;
@@ -24,66 +30,99 @@ export type BuildOptions = {
   langs?: string[];
   /** Font manifest folder. */
   fontsDir?: string;
+  /** Worker threads (default 1: the calling thread). The CLI uses one per core. */
+  jobs?: number;
+  /** Rebuild every output, whatever the cache says. */
+  force?: boolean;
+  /** Build only this share of the outputs (CI runners). */
+  shard?: Shard;
   /** Progress lines ("wrote out/…"). */
   log?: (line: string) => void;
 };
 
-export type BuildResult = { outputs: ManifestEntry[]; diagnostics: Diagnostic[] };
+export type BuildResult = { outputs: ManifestEntry[]; diagnostics: Diagnostic[]; built: number; reused: number };
 
 /** Wrong options (unknown layout id): the CLI's exit code 2. */
 export class UsageError extends Error {}
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const defaultJobs = () => Math.max(1, availableParallelism());
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
-  const outputs: ManifestEntry[] = [];
   const log = options.log ?? (() => {});
 
-  const layouts = selectLayouts(await loadLayouts(), options.layouts, diagnostics);
-  const fonts = await loadFontManifest(options.fontsDir);
+  // The layouts to build (their code is loaded by the workers) and the fonts.
+  const layouts = selectLayouts(layoutIds(), options.layouts);
+  const fontsDir = options.fontsDir ?? "fonts";
+  const fonts = await loadFontManifest(fontsDir);
   diagnostics.push(...fonts.diagnostics);
-  if (!fonts.manifest) return { outputs, diagnostics };
+  if (!fonts.manifest) return { outputs: [], diagnostics, built: 0, reused: 0 };
 
   // discover: content/<slug>/<lang>.md
   const discovered = await discoverSources(options.contentDir, options.langs ? { langs: options.langs } : undefined);
   diagnostics.push(...discovered.diagnostics);
 
-  for (const source of discovered.sources) {
-    // parse: front matter and Markdown into a Release
-    const parsed = parseRelease(source);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.release || hasErrors(parsed.diagnostics)) continue;
-    // prepare: language, direction, hyphenation, fonts, glyph coverage
-    const prepared = prepareRelease(parsed.release, fonts.manifest);
-    diagnostics.push(...prepared.diagnostics);
-    if (!prepared.prepared || hasErrors(prepared.diagnostics)) continue;
-
-    for (const layout of layouts) {
-      const relative = [source.slug, source.lang, `${layout.id}.pdf`].join("/");
-      const file = path.join(options.outDir, relative);
-      // compose, layout, render, verify
-      // A fresh font store per document: fontkit's glyph caches never carry over (findings.md).
-      const result = await buildTarget(prepared.prepared, layout, createFontStore(fonts.manifest), file);
-      diagnostics.push(...result.diagnostics);
-      if (!result.bytes || hasErrors(result.diagnostics)) continue;
-      // write: atomically, never over a good file with a bad one
-      await writeAtomic(file, result.bytes);
-      log(`wrote ${file} (${result.pages} ${result.pages === 1 ? "page" : "pages"}, ${Math.round(result.bytes.length / 1024)} KB)`);
-      outputs.push({
-        slug: source.slug, lang: source.lang, layout: layout.id, file: relative,
-        title: parsed.release.meta.title, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes),
-      });
-    }
+  // plan: one unit per output, this shard's share; skip the ones whose inputs are unchanged
+  const units = shardUnits(planUnits(discovered.sources, layouts), options.shard);
+  const cache = BuildCache.read(cacheFile(options.outDir, options.shard));
+  const hashOf = unitHasher({ root, layoutsDir, fontsDir: path.resolve(fontsDir), fonts: fonts.manifest });
+  const outputs = new Map<string, ManifestEntry>();
+  const todo: { unit: Unit; inputs: string }[] = [];
+  for (const unit of units) {
+    const inputs = hashOf(unit);
+    const reused = options.force ? undefined : cache.reusable(options.outDir, unit.file, inputs);
+    if (reused) outputs.set(unit.file, reused);
+    else todo.push({ unit, inputs });
   }
-  if (outputs.length) await writeManifest(options.outDir, outputs);
-  return { outputs, diagnostics };
+  if (outputs.size) log(`${outputs.size} ${outputs.size === 1 ? "output is" : "outputs are"} up to date`);
+
+  // parse, prepare, compose, lay out, render, verify: on the pool
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, todo.length));
+  const runner = await unitRunner(jobs);
+  const tasks: UnitTask[] = todo.map(({ unit }) => ({
+    source: unit.source, layout: unit.layout, outputName: path.join(options.outDir, unit.file), ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+  }));
+  let results;
+  try {
+    results = await runner.run(tasks);
+  } finally {
+    await runner.close();
+  }
+
+  // write: atomically, never over a good file with a bad one; in plan order, whatever order units finished in
+  const seen = new Set<string>();
+  let built = 0;
+  for (const [i, { unit, inputs }] of todo.entries()) {
+    const result = results[i]!;
+    for (const d of result.diagnostics) {
+      const key = JSON.stringify(d);
+      if (!seen.has(key)) { seen.add(key); diagnostics.push(d); }
+    }
+    if (!result.bytes || hasErrors(result.diagnostics)) { cache.forget(unit.file); continue; }
+    const file = path.join(options.outDir, unit.file);
+    await writeAtomic(file, result.bytes);
+    log(`wrote ${file} (${result.pages} ${result.pages === 1 ? "page" : "pages"}, ${Math.round(result.bytes.length / 1024)} KB)`);
+    const entry: ManifestEntry = {
+      slug: unit.source.slug, lang: unit.source.lang, layout: unit.layout, file: unit.file,
+      title: result.title ?? "", pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes),
+    };
+    outputs.set(unit.file, entry);
+    cache.record(unit.file, inputs, entry);
+    built++;
+  }
+  const list = [...outputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (list.length) await writeManifestFor(options.outDir, list, options.shard);
+  if (units.length) await cache.save();
+  return { outputs: list, diagnostics, built, reused: units.length - todo.length };
 }
 
-function selectLayouts(loaded: { layouts: Map<string, Layout>; diagnostics: Diagnostic[] }, wanted: string[] | undefined, diagnostics: Diagnostic[]): Layout[] {
-  diagnostics.push(...loaded.diagnostics);
-  if (!wanted) return [...loaded.layouts.values()];
-  const unknown = wanted.filter((id) => !loaded.layouts.has(id));
+function selectLayouts(available: readonly string[], wanted: string[] | undefined): string[] {
+  if (!wanted) return [...available];
+  const unknown = wanted.filter((id) => !available.includes(id));
   if (unknown.length) {
-    throw new UsageError(`unknown layout ${unknown.map((u) => `"${u}"`).join(", ")}; available: ${[...loaded.layouts.keys()].join(", ")}`);
+    throw new UsageError(`unknown layout ${unknown.map((u) => `"${u}"`).join(", ")}; available: ${available.join(", ")}`);
   }
-  return wanted.map((id) => loaded.layouts.get(id)!);
+  return wanted;
 }

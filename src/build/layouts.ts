@@ -11,6 +11,14 @@ import { error, type Diagnostic } from "../model/diagnostic.ts";
 
 export const layoutsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../layouts");
 
+/** The layout ids (folder names with an `index.tsx`), sorted, without loading any layout code. */
+export function layoutIds(dir = layoutsDir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "index.tsx")))
+    .map((e) => e.name)
+    .sort();
+}
+
 export async function loadLayouts(dir = layoutsDir): Promise<{ layouts: Map<string, Layout>; diagnostics: Diagnostic[] }> {
   const layouts = new Map<string, Layout>();
   const diagnostics: Diagnostic[] = [];

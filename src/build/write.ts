@@ -4,8 +4,7 @@
  * and never removes the previous good one.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
@@ -33,25 +32,3 @@ export type ManifestEntry = {
 };
 
 export const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
-
-/**
- * `manifest.json` lists every PDF in the output folder: the ones this run
- * wrote, and earlier ones this run did not rebuild (still on disk).
- */
-export async function writeManifest(outDir: string, built: readonly ManifestEntry[]): Promise<void> {
-  const file = path.join(outDir, "manifest.json");
-  const entries = new Map<string, ManifestEntry>();
-  if (existsSync(file)) {
-    try {
-      const previous = JSON.parse(await readFile(file, "utf8")) as { outputs?: ManifestEntry[] };
-      for (const e of previous.outputs ?? []) {
-        if (existsSync(path.join(outDir, e.file))) entries.set(e.file, e);
-      }
-    } catch {
-      // An unreadable manifest is rebuilt from this run.
-    }
-  }
-  for (const e of built) entries.set(e.file, e);
-  const outputs = [...entries.values()].sort((a, b) => a.file.localeCompare(b.file));
-  await writeAtomic(file, `${JSON.stringify({ generator: "pressroom", outputs }, null, 2)}\n`);
-}

@@ -1,0 +1,80 @@
+/**
+ * One work unit, from Markdown to checked PDF bytes: parse, prepare,
+ * compose, lay out, render, verify. Runs in a worker thread (worker.ts) or
+ * in the orchestrator's own thread. Fonts, layouts, hyphenation patterns
+ * and prepared releases are loaded once per thread and reused.
+ */
+import type { Layout } from "../compose/define-layout.ts";
+import { error, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
+import type { PreparedRelease } from "../model/prepared.ts";
+import type { SourceFile } from "../model/release.ts";
+import { parseRelease } from "../parse/parse-release.ts";
+import { createFontStore, loadFontManifest, type FontManifest } from "../prepare/fonts.ts";
+import { prepareRelease } from "../prepare/prepare.ts";
+import { loadLayouts } from "./layouts.ts";
+import { buildTarget } from "./target.ts";
+
+export type UnitTask = {
+  source: SourceFile;
+  layout: string;
+  /** Where the PDF will be written, for messages about it. */
+  outputName: string;
+  fontsDir?: string;
+};
+
+export type UnitResult = {
+  bytes?: Uint8Array;
+  pages: number;
+  title?: string;
+  diagnostics: Diagnostic[];
+};
+
+type ThreadContext = { manifest?: FontManifest; layouts: Map<string, Layout>; diagnostics: Diagnostic[] };
+
+const contexts = new Map<string, Promise<ThreadContext>>();
+function contextFor(fontsDir = "fonts"): Promise<ThreadContext> {
+  let context = contexts.get(fontsDir);
+  if (!context) {
+    context = (async () => {
+      const [fonts, loaded] = await Promise.all([loadFontManifest(fontsDir), loadLayouts()]);
+      return { ...(fonts.manifest ? { manifest: fonts.manifest } : {}), layouts: loaded.layouts, diagnostics: [...fonts.diagnostics, ...loaded.diagnostics] };
+    })();
+    contexts.set(fontsDir, context);
+  }
+  return context;
+}
+
+type Prepared = { prepared?: PreparedRelease; title?: string; diagnostics: Diagnostic[] };
+/** The last release prepared on this thread: its editions usually come one after another. */
+let lastPrepared: { key: string; value: Prepared } | undefined;
+
+function prepared(source: SourceFile, manifest: FontManifest): Prepared {
+  const key = `${source.path}\0${source.text}`;
+  if (lastPrepared?.key === key) return lastPrepared.value;
+  // parse: front matter and Markdown into a Release
+  const parsed = parseRelease(source);
+  let value: Prepared = { diagnostics: parsed.diagnostics };
+  if (parsed.release && !hasErrors(parsed.diagnostics)) {
+    // prepare: language, direction, hyphenation, fonts, glyph coverage
+    const ready = prepareRelease(parsed.release, manifest);
+    value = { title: parsed.release.meta.title, diagnostics: [...parsed.diagnostics, ...ready.diagnostics], ...(ready.prepared && !hasErrors(ready.diagnostics) ? { prepared: ready.prepared } : {}) };
+  }
+  lastPrepared = { key, value };
+  return value;
+}
+
+export async function runUnit(task: UnitTask): Promise<UnitResult> {
+  const context = await contextFor(task.fontsDir);
+  if (!context.manifest) return { pages: 0, diagnostics: context.diagnostics };
+  const layout = context.layouts.get(task.layout);
+  if (!layout) {
+    const own = context.diagnostics.filter((d) => d.file.includes(`${task.layout}`));
+    return { pages: 0, diagnostics: own.length ? own : [error({ file: task.source.path }, `layout "${task.layout}" did not load`, "see the errors about layouts/")] };
+  }
+  const release = prepared(task.source, context.manifest);
+  if (!release.prepared) return { pages: 0, diagnostics: release.diagnostics };
+  // compose, layout, render, verify. A fresh font store per document: fontkit's glyph caches
+  // never carry over from one document to the next (the parsed tables are shared).
+  const result = await buildTarget(release.prepared, layout, createFontStore(context.manifest), task.outputName);
+  return { ...result, ...(release.title ? { title: release.title } : {}), diagnostics: [...release.diagnostics, ...result.diagnostics] };
+}
