@@ -78,5 +78,31 @@ export function documentFont(face: FontFace): FontkitFont {
   if (shared && typeof shared === "object" && "_tables" in font) {
     (font as unknown as { _tables: unknown })._tables = shared;
   }
+  return withShapingMemo(font);
+}
+
+type Layoutable = { layout(text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): unknown };
+
+/**
+ * A document is laid out several times (the frame up to three times, the
+ * column flow twice), and each time textkit shapes every run again through
+ * `font.layout`. The same run in the same font with the same features
+ * shapes the same, so each document's font remembers its runs. textkit
+ * 7.0.1 (pinned) copies the positions of a run and never changes its glyph
+ * array, so a remembered run can be handed out again. (Runs are not split
+ * into words to share more: fontkit's fixed cost per call then outweighs
+ * the shaping saved.)
+ */
+function withShapingMemo(font: FontkitFont): FontkitFont {
+  const target = font as unknown as Layoutable;
+  const shape = target.layout.bind(font);
+  const memo = new Map<string, unknown>();
+  target.layout = (text, features, script, language, direction) => {
+    if (typeof text !== "string") return shape(text, features, script, language, direction);
+    const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
+    let run = memo.get(key);
+    if (run === undefined) memo.set(key, (run = shape(text, features, script, language, direction)));
+    return run;
+  };
   return font;
 }
