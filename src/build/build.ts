@@ -13,7 +13,10 @@ import { createFontStore, loadFontManifest } from "../prepare/fonts.ts";
 import { prepareRelease } from "../prepare/prepare.ts";
 import { loadLayouts } from "./layouts.ts";
 import { buildTarget } from "./target.ts";
+import { UsageError } from "./usage-error.ts";
 import { sha256, writeAtomic, writeManifest, type ManifestEntry } from "./write.ts";
+
+export { UsageError };
 
 export type BuildOptions = {
   contentDir: string;
@@ -29,9 +32,6 @@ export type BuildOptions = {
 };
 
 export type BuildResult = { outputs: ManifestEntry[]; diagnostics: Diagnostic[] };
-
-/** Wrong options (unknown layout id): the CLI's exit code 2. */
-export class UsageError extends Error {}
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];

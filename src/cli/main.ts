@@ -3,8 +3,8 @@
  * Exit codes: 0 success, 1 an input or output has an error, 2 bad usage.
  */
 import { Command, CommanderError, Option } from "commander";
-import { build, UsageError } from "../build/build.ts";
-import { checkFiles } from "../build/check-files.ts";
+// build and check load react-pdf, fontkit, pdfkit, zod, mupdf…: imported in their actions, so that --help and usage errors start fast.
+import { UsageError } from "../build/usage-error.ts";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 
 const splitList = (value: string): string[] => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -28,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-l, --layout <ids>", "comma-separated layout ids (default: every layout in layouts/)", splitList)
     .option("--lang <tags>", "comma-separated language tags to build (default: all)", splitList)
     .action(async (contentDir: string, opts: { out: string; layout?: string[]; lang?: string[] }) => {
+      const { build } = await import("../build/build.ts");
       const result = await build({
         contentDir,
         outDir: opts.out,
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<files...>", "PDF files")
     .addOption(new Option("--profile <profile>", "rules to apply: ua, print, or auto (print rules too when the file declares PDF/X)").choices(["auto", "ua", "print"]).default("auto"))
     .action(async (files: string[], opts: { profile: "auto" | "ua" | "print" }) => {
+      const { checkFiles } = await import("../build/check-files.ts");
       const result = await checkFiles(files, opts.profile);
       report(result.diagnostics, true);
       console.log(`${files.length} file${files.length === 1 ? "" : "s"} checked, ${result.diagnostics.filter((d) => d.severity === "error").length} problem(s)`);
