@@ -1,9 +1,32 @@
 #!/usr/bin/env node
-// Pressroom is written in TypeScript and runs from source through tsx.
+// Pressroom is written in TypeScript and runs compiled from dist/ (scripts/compile.mjs, run by `npm ci`).
+// When dist/ is missing or older than src/ or layouts/, it is recompiled first, silently (output and exit
+// codes stay those of the CLI); when that cannot be done (no esbuild, a compile error), Pressroom runs from
+// source through tsx, which reports a compile error as it always has.
 // React's development build keeps debug data for every element: a build tool runs the production build.
 process.env.NODE_ENV ??= "production";
-const { register } = await import("tsx/esm/api");
+const { fileURLToPath } = await import("node:url");
+const { distIsFresh } = await import("../scripts/sources.mjs");
+const root = new URL("..", import.meta.url);
+const rootDir = fileURLToPath(root);
 
-register();
-const { main } = await import("../src/cli/main.ts");
+let fresh = distIsFresh(rootDir);
+if (!fresh) {
+  try {
+    const { compile } = await import("../scripts/compile.mjs");
+    await compile(rootDir, { logLevel: "silent" });
+  } catch {
+    // Below: another process may have compiled it meanwhile, else tsx.
+  }
+  fresh = distIsFresh(rootDir);
+}
+
+let main;
+if (fresh) {
+  ({ main } = await import(new URL("dist/cli.js", root).href));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));
