@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Pressroom is written in TypeScript and runs compiled from dist/ (scripts/compile.mjs, run by `npm ci`).
-// When dist/ is missing or older than src/ or layouts/, it is recompiled first, silently (output and exit
-// codes stay those of the CLI); when that cannot be done (no esbuild, a compile error), Pressroom runs from
-// source through tsx, which reports a compile error as it always has.
+// When dist/ is missing or its stamp no longer matches the files in src/ and layouts/ (scripts/sources.mjs),
+// it is recompiled first, silently: output and exit codes stay those of the CLI. When that cannot be done
+// (no esbuild, a compile error), Pressroom runs from source through tsx, which reports a compile error as
+// it always has.
+import { fileURLToPath } from "node:url";
+import { distIsFresh } from "../scripts/sources.mjs";
+
 // React's development build keeps debug data for every element: a build tool runs the production build.
 process.env.NODE_ENV ??= "production";
-const { fileURLToPath } = await import("node:url");
-const { distIsFresh } = await import("../scripts/sources.mjs");
 const root = new URL("..", import.meta.url);
 const rootDir = fileURLToPath(root);
 
