@@ -6,9 +6,8 @@
  * manifest. Diagnostics are collected, not thrown: a failing release or
  * output stops only itself.
  */
-import { availableParallelism } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../paths.ts";
 import { discoverSources } from "../discover/discover.ts";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import { loadFontManifest } from "../prepare/fonts.ts";
@@ -19,7 +18,10 @@ import { unitRunner } from "./pool.ts";
 import type { UnitTask } from "./run-unit.ts";
 import { unitHasher } from "./unit-hash.ts";
 import { planUnits, shardUnits, type Shard, type Unit } from "./units.ts";
+import { UsageError } from "./usage-error.ts";
 import { sha256, writeAtomic, type ManifestEntry } from "./write.ts";
+
+export { UsageError };
 
 export type BuildOptions = {
   contentDir: string;
@@ -42,12 +44,9 @@ export type BuildOptions = {
 
 export type BuildResult = { outputs: ManifestEntry[]; diagnostics: Diagnostic[]; built: number; reused: number };
 
-/** Wrong options (unknown layout id): the CLI's exit code 2. */
-export class UsageError extends Error {}
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export const defaultJobs = () => Math.max(1, availableParallelism());
+export { defaultJobs } from "./units.ts";
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
@@ -67,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // plan: one unit per output, this shard's share; skip the ones whose inputs are unchanged
   const units = shardUnits(planUnits(discovered.sources, layouts), options.shard);
   const cache = BuildCache.read(cacheFile(options.outDir, options.shard));
-  const hashOf = unitHasher({ root, layoutsDir, fontsDir: path.resolve(fontsDir), fonts: fonts.manifest });
+  const hashOf = unitHasher({ root: packageRoot, layoutsDir, fontsDir: path.resolve(fontsDir), fonts: fonts.manifest });
   const outputs = new Map<string, ManifestEntry>();
   const todo: { unit: Unit; inputs: string }[] = [];
   for (const unit of units) {

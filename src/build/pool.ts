@@ -3,7 +3,8 @@
  * job), or, with one job, in the calling thread. Results come back in the
  * order the units were given, whatever order they finished in.
  */
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { compiled, distDir, packageRoot } from "../paths.ts";
 import { runUnit, type UnitResult, type UnitTask } from "./run-unit.ts";
 
 export type RunUnits = (tasks: readonly UnitTask[], onDone?: (index: number, result: UnitResult) => void) => Promise<UnitResult[]>;
@@ -14,8 +15,7 @@ export type RunUnits = (tasks: readonly UnitTask[], onDone?: (index: number, res
  * through tsx.
  */
 function workerEntry(): { filename: string } {
-  const compiled = import.meta.url.endsWith(".js");
-  return { filename: fileURLToPath(new URL(compiled ? "./worker.js" : "./worker-from-source.mjs", import.meta.url)) };
+  return { filename: compiled ? path.join(distDir, "worker.js") : path.join(packageRoot, "src", "build", "worker-from-source.mjs") };
 }
 
 export async function unitRunner(jobs: number): Promise<{ run: RunUnits; close: () => Promise<void> }> {

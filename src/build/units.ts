@@ -3,7 +3,11 @@
  * orchestrator hashes each unit's inputs (unit-hash.ts), skips the ones
  * whose hash has not changed, and hands the rest to the pool.
  */
+import { availableParallelism } from "node:os";
 import type { SourceFile } from "../model/release.ts";
+
+/** Worker threads when none are asked for: one per core. */
+export const defaultJobs = () => Math.max(1, availableParallelism());
 
 export type Unit = {
   /** `<slug>/<lang>/<layout>.pdf`, relative to the output folder. */

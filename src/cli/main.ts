@@ -4,11 +4,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { build, defaultJobs, UsageError } from "../build/build.ts";
+// build and check load react-pdf, fontkit, pdfkit, zod, mupdf…: imported in their actions, so that --help and usage errors start fast.
 import { mergeManifests, serialiseManifest } from "../build/manifest.ts";
-import { parseShard, type Shard } from "../build/units.ts";
+import { defaultJobs, parseShard, type Shard } from "../build/units.ts";
+import { UsageError } from "../build/usage-error.ts";
 import { writeAtomic } from "../build/write.ts";
-import { checkFiles } from "../build/check-files.ts";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 
 const splitList = (value: string): string[] => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -62,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--force", "rebuild every output, also those whose inputs have not changed")
     .option("--shard <i/n>", "build only the i-th of n shares of the outputs (CI runners); writes manifest-part-<i>-of-<n>.json", shardOption)
     .action(async (contentDir: string, opts: { out: string; layout?: string[]; lang?: string[]; jobs?: number; force?: boolean; shard?: Shard }) => {
+      const { build } = await import("../build/build.ts");
       const result = await build({
         contentDir,
         outDir: opts.out,
@@ -98,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<files...>", "PDF files")
     .addOption(new Option("--profile <profile>", "rules to apply: ua, print, or auto (print rules too when the file declares PDF/X)").choices(["auto", "ua", "print"]).default("auto"))
     .action(async (files: string[], opts: { profile: "auto" | "ua" | "print" }) => {
+      const { checkFiles } = await import("../build/check-files.ts");
       const result = await checkFiles(files, opts.profile);
       report(result.diagnostics, true);
       console.log(`${files.length} file${files.length === 1 ? "" : "s"} checked, ${result.diagnostics.filter((d) => d.severity === "error").length} problem(s)`);

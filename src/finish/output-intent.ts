@@ -3,11 +3,14 @@
  * coated offset) with its CMYK profile embedded as `DestOutputProfile`.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { deflateSync } from "node:zlib";
+import { packageRoot } from "../paths.ts";
 import type { Doc } from "../render/marked.ts";
 
 /** ISO Coated v2 300% (basICColor), zlib licence; see assets/icc/README.md. */
-export const OUTPUT_PROFILE_FILE = new URL("../../assets/icc/ISOcoated_v2_300_bas.icc", import.meta.url);
+export const OUTPUT_PROFILE_FILE = pathToFileURL(join(packageRoot, "assets/icc/ISOcoated_v2_300_bas.icc"));
 
 export const OUTPUT_CONDITION = {
   identifier: "FOGRA39",

@@ -16,8 +16,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { error, type Diagnostic } from "../model/diagnostic.ts";
+import { packageRoot } from "../paths.ts";
 
 export type Hyphenate = (word: string) => string[];
 
@@ -211,7 +212,8 @@ export type HyphenationExceptions = {
   diagnostics: Diagnostic[];
 };
 
-const EXCEPTIONS_DIR = fileURLToPath(new URL("./hyphenation-exceptions/", import.meta.url));
+// From the package root: compiled, this code runs from dist/, and the lists stay in src/.
+const EXCEPTIONS_DIR = join(packageRoot, "src/prepare/hyphenation-exceptions/");
 const exceptionFiles = new Map<string, { entries: Map<string, number[]>; diagnostics: Diagnostic[] }>();
 
 /**
