@@ -2,7 +2,7 @@
  * The orchestrator. Reads as the recipe it is: discover the releases, plan
  * one work unit per release × language × layout, skip the units whose
  * inputs have not changed, run the rest (parse, prepare, compose, lay out,
- * render, verify) on a pool of workers, write each good PDF, then the
+ * render) on a pool of workers, verify each PDF, write the good ones, then the
  * manifest. Diagnostics are collected, not thrown: a failing release or
  * output stops only itself.
  */
@@ -10,12 +10,13 @@ import path from "node:path";
 import { packageRoot } from "../paths.ts";
 import { discoverSources } from "../discover/discover.ts";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
-import { loadFontManifest } from "../prepare/fonts.ts";
+import { loadFontManifest } from "../prepare/font-manifest.ts";
 import { BuildCache, cacheFile } from "./cache.ts";
 import { layoutIds, layoutsDir } from "./layouts.ts";
 import { writeManifestFor } from "./manifest.ts";
 import { unitRunner } from "./pool.ts";
 import type { UnitTask } from "./run-unit.ts";
+import { verifyTarget } from "./verify-output.ts";
 import { unitHasher } from "./unit-hash.ts";
 import { planUnits, shardUnits, type Shard, type Unit } from "./units.ts";
 import { UsageError } from "./usage-error.ts";
@@ -32,7 +33,7 @@ export type BuildOptions = {
   langs?: string[];
   /** Font manifest folder. */
   fontsDir?: string;
-  /** Worker threads (default 1: the calling thread). The CLI uses one per core. */
+  /** Worker threads; none given: the calling thread does the work. The CLI uses one per core. */
   jobs?: number;
   /** Rebuild every output, whatever the cache says. */
   force?: boolean;
@@ -55,7 +56,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The layouts to build (their code is loaded by the workers) and the fonts.
   const layouts = selectLayouts(layoutIds(), options.layouts);
   const fontsDir = options.fontsDir ?? "fonts";
-  const fonts = await loadFontManifest(fontsDir);
+  // The workers parse the font files (and report bad ones); this thread needs only the manifest.
+  const fonts = await loadFontManifest(fontsDir, { parseFiles: options.jobs === undefined });
   diagnostics.push(...fonts.diagnostics);
   if (!fonts.manifest) return { outputs: [], diagnostics, built: 0, reused: 0 };
 
@@ -78,23 +80,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (outputs.size) log(`${outputs.size} ${outputs.size === 1 ? "output is" : "outputs are"} up to date`);
 
   // parse, prepare, compose, lay out, render, verify: on the pool
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, todo.length));
-  const runner = await unitRunner(jobs);
   const tasks: UnitTask[] = todo.map(({ unit }) => ({
     source: unit.source, layout: unit.layout, outputName: path.join(options.outDir, unit.file), ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
   }));
-  let results;
-  try {
-    results = await runner.run(tasks);
-  } finally {
-    await runner.close();
-  }
+  const results = tasks.length ? await runUnits(tasks, options.jobs) : [];
 
   // write: atomically, never over a good file with a bad one; in plan order, whatever order units finished in
   const seen = new Set<string>();
   let built = 0;
   for (const [i, { unit, inputs }] of todo.entries()) {
-    const result = results[i]!;
+    const rendered = results[i]!;
+    // verify: read the PDF back; any finding fails the output
+    const findings = rendered.bytes && rendered.checks && !hasErrors(rendered.diagnostics) ? await verifyTarget(rendered.bytes, rendered.checks) : [];
+    const result = { ...rendered, diagnostics: [...rendered.diagnostics, ...findings] };
     for (const d of result.diagnostics) {
       const key = JSON.stringify(d);
       if (!seen.has(key)) { seen.add(key); diagnostics.push(d); }
@@ -115,6 +113,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (list.length) await writeManifestFor(options.outDir, list, options.shard);
   if (units.length) await cache.save();
   return { outputs: list, diagnostics, built, reused: units.length - todo.length };
+}
+
+async function runUnits(tasks: UnitTask[], jobs: number | undefined) {
+  const runner = await unitRunner(jobs === undefined ? 0 : Math.max(1, Math.min(jobs, tasks.length)));
+  try {
+    return await runner.run(tasks);
+  } finally {
+    await runner.close();
+  }
 }
 
 function selectLayouts(available: readonly string[], wanted: string[] | undefined): string[] {

@@ -1,45 +1,52 @@
 /**
- * Runs work units on all cores: a piscina pool of worker threads (one per
- * job), or, with one job, in the calling thread. Results come back in the
- * order the units were given, whatever order they finished in.
+ * Runs work units: on a piscina pool of worker threads, or in the calling
+ * thread. Results come back in the order the units were given, whatever
+ * order they finished in.
  */
 import path from "node:path";
 import { compiled, distDir, packageRoot } from "../paths.ts";
-import { runUnit, type UnitResult, type UnitTask } from "./run-unit.ts";
+import type { UnitResult, UnitTask } from "./run-unit.ts";
 
-export type RunUnits = (tasks: readonly UnitTask[], onDone?: (index: number, result: UnitResult) => void) => Promise<UnitResult[]>;
+export type RunUnits = (tasks: readonly UnitTask[]) => Promise<UnitResult[]>;
 
 /**
- * The worker module next to this one: compiled JavaScript when Pressroom
- * runs compiled, else a small module that loads the TypeScript source
- * through tsx.
+ * V8 grows a heap lazily and keeps what it grew: a worker that lays out many
+ * documents would hold several hundred megabytes it no longer uses. A
+ * document needs well under this much live heap.
  */
-function workerEntry(): { filename: string } {
-  return { filename: compiled ? path.join(distDir, "worker.js") : path.join(packageRoot, "src", "build", "worker-from-source.mjs") };
+const WORKER_HEAP_MB = 128;
+
+/**
+ * The worker module: compiled JavaScript when Pressroom runs compiled, else
+ * a small module that loads the TypeScript source through tsx.
+ */
+function workerEntry(): string {
+  return compiled ? path.join(distDir, "worker.js") : path.join(packageRoot, "src", "build", "worker-from-source.mjs");
 }
 
-export async function unitRunner(jobs: number): Promise<{ run: RunUnits; close: () => Promise<void> }> {
-  if (jobs <= 1) {
+/** `threads`: worker threads, or 0 to run in the calling thread. */
+export async function unitRunner(threads: number): Promise<{ run: RunUnits; close: () => Promise<void> }> {
+  if (threads <= 0) {
+    const { runUnit } = await import("./run-unit.ts");
     return {
-      run: async (tasks, onDone) => {
+      run: async (tasks) => {
         const results: UnitResult[] = [];
-        for (const [i, task] of tasks.entries()) {
-          results.push(await runUnit(task));
-          onDone?.(i, results[i]!);
-        }
+        for (const task of tasks) results.push(await runUnit(task));
         return results;
       },
       close: async () => {},
     };
   }
   const { Piscina } = await import("piscina");
-  const pool = new Piscina({ ...workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+  const pool = new Piscina({
+    filename: workerEntry(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   return {
-    run: (tasks, onDone) => Promise.all(tasks.map(async (task, i) => {
-      const result = (await pool.run(task)) as UnitResult;
-      onDone?.(i, result);
-      return result;
-    })),
+    run: (tasks) => Promise.all(tasks.map(async (task) => (await pool.run(task)) as UnitResult)),
     close: () => pool.destroy(),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * One work unit, from Markdown to checked PDF bytes: parse, prepare,
- * compose, lay out, render, verify. Runs in a worker thread (worker.ts) or
+ * One work unit, from Markdown to PDF bytes: parse, prepare, compose, lay
+ * out, render (the orchestrator verifies them). Runs in a worker thread (worker.ts) or
  * in the orchestrator's own thread. Fonts, layouts, hyphenation patterns
  * and prepared releases are loaded once per thread and reused.
  */
@@ -12,6 +12,7 @@ import { parseRelease } from "../parse/parse-release.ts";
 import { createFontStore, loadFontManifest, type FontManifest } from "../prepare/fonts.ts";
 import { prepareRelease } from "../prepare/prepare.ts";
 import { loadLayouts } from "./layouts.ts";
+import type { CheckOptions } from "../verify/check.ts";
 import { buildTarget } from "./target.ts";
 
 export type UnitTask = {
@@ -23,10 +24,12 @@ export type UnitTask = {
 };
 
 export type UnitResult = {
+  /** The rendered PDF, not yet checked: the orchestrator verifies it (verifyTarget), in one thread for all units. */
   bytes?: Uint8Array;
   pages: number;
   title?: string;
   diagnostics: Diagnostic[];
+  checks?: CheckOptions;
 };
 
 type ThreadContext = { manifest?: FontManifest; layouts: Map<string, Layout>; diagnostics: Diagnostic[] };
@@ -73,7 +76,7 @@ export async function runUnit(task: UnitTask): Promise<UnitResult> {
   }
   const release = prepared(task.source, context.manifest);
   if (!release.prepared) return { pages: 0, diagnostics: release.diagnostics };
-  // compose, layout, render, verify. A fresh font store per document: fontkit's glyph caches
+  // compose, layout, render. A fresh font store per document: fontkit's glyph caches
   // never carry over from one document to the next (the parsed tables are shared).
   const result = await buildTarget(release.prepared, layout, createFontStore(context.manifest), task.outputName);
   return { ...result, ...(release.title ? { title: release.title } : {}), diagnostics: [...release.diagnostics, ...result.diagnostics] };

@@ -10,15 +10,23 @@ import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import { profiles } from "../render/profiles.ts";
 import { renderTagged } from "../render/render.ts";
-import { checkPdf } from "../verify/check.ts";
+import type { CheckOptions } from "../verify/check.ts";
 import { documentDate } from "./dates.ts";
 
-export type TargetResult = { bytes?: Uint8Array; pages: number; diagnostics: Diagnostic[] };
+export type TargetResult = {
+  bytes?: Uint8Array;
+  pages: number;
+  diagnostics: Diagnostic[];
+  /** How the PDF is to be checked (the layout's output profile). */
+  checks: CheckOptions;
+};
 
+/** Compose, lay out and render one output; checking it is `verifyTarget`'s job. */
 export async function buildTarget(prepared: PreparedRelease, layout: Layout, fonts: FontStore, outputName: string): Promise<TargetResult> {
   const { release } = prepared;
   const profile = profiles[layout.profile];
   const print = layout.profile === "print";
+  const checks: CheckOptions = { file: outputName, profiles: profile.checks, requirePdfx: print };
   // print masters: figures as CMYK JPEGs for the output condition.
   const source = print ? await prepareForPrint(prepared) : prepared;
   // compose and layout: the layout's parts, placed by react-pdf into pages and columns.
@@ -38,8 +46,9 @@ export async function buildTarget(prepared: PreparedRelease, layout: Layout, fon
     paint: profile.paint(layout),
     ...(profile.finish ? { finish: profile.finish } : {}),
   });
-  if (hasErrors(rendered.diagnostics) || !rendered.bytes) return { pages, diagnostics: rendered.diagnostics };
-  // verify: read our own PDF back; any finding fails this output.
-  const findings = await checkPdf(rendered.bytes, { file: outputName, profiles: profile.checks, requirePdfx: print });
-  return { bytes: rendered.bytes, pages, diagnostics: [...rendered.diagnostics, ...findings] };
+  if (hasErrors(rendered.diagnostics) || !rendered.bytes) return { pages, diagnostics: rendered.diagnostics, checks };
+  return { bytes: rendered.bytes, pages, diagnostics: rendered.diagnostics, checks };
 }
+
+/** verify: read the PDF back; any finding fails the output. */
+export { verifyTarget } from "./verify-output.ts";

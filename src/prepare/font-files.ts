@@ -78,27 +78,37 @@ export function documentFont(face: FontFace): FontkitFont {
   if (shared && typeof shared === "object" && "_tables" in font) {
     (font as unknown as { _tables: unknown })._tables = shared;
   }
-  return withShapingMemo(font);
+  return withShapingMemo(font, face.path);
 }
 
 type Layoutable = { layout(text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): unknown };
 
+/** Runs shaped per font file, for all documents of the process. */
+const shapedRuns = new Map<string, Map<string, unknown>>();
+/** Runs kept per font file before the memo starts afresh (a long archive build must not grow without end). */
+const MAX_RUNS_PER_FONT = 50_000;
+
 /**
- * A document is laid out several times (the frame up to three times, the
- * column flow twice), and each time textkit shapes every run again through
- * `font.layout`. The same run in the same font with the same features
- * shapes the same, so each document's font remembers its runs. textkit
- * 7.0.1 (pinned) copies the positions of a run and never changes its glyph
- * array, so a remembered run can be handed out again. (Runs are not split
- * into words to share more: fontkit's fixed cost per call then outweighs
- * the shaping saved.)
+ * Each document is laid out several times (the frame up to three times,
+ * the column flow twice) and a release in every edition, and each time
+ * textkit shapes every run again through `font.layout`: OpenType shaping
+ * (GSUB/GPOS) was the largest cost of a build. The same run in the same
+ * font file with the same features shapes the same, so runs are remembered
+ * per font file. textkit 7.0.1 (pinned) copies the positions of a run and
+ * never changes its glyph array, so a remembered run can be handed out
+ * again. Its glyphs belong to the font object of the document that shaped
+ * it first: the render stage takes glyph ids, advances and the source text
+ * from them, never that font object (pdfkit embeds each glyph by id from
+ * the document's own font). (Runs are not split into words to share more:
+ * fontkit's fixed cost per call then outweighs the shaping saved.)
  */
-function withShapingMemo(font: FontkitFont): FontkitFont {
+function withShapingMemo(font: FontkitFont, file: string): FontkitFont {
   const target = font as unknown as Layoutable;
   const shape = target.layout.bind(font);
-  const memo = new Map<string, unknown>();
   target.layout = (text, features, script, language, direction) => {
     if (typeof text !== "string") return shape(text, features, script, language, direction);
+    let memo = shapedRuns.get(file);
+    if (!memo || memo.size >= MAX_RUNS_PER_FONT) shapedRuns.set(file, (memo = new Map()));
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
     let run = memo.get(key);
     if (run === undefined) memo.set(key, (run = shape(text, features, script, language, direction)));

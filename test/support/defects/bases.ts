@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { loadLayouts } from "../../../src/build/layouts.ts";
-import { buildTarget } from "../../../src/build/target.ts";
+import { buildTarget, verifyTarget } from "../../../src/build/target.ts";
 import { formatDiagnostic } from "../../../src/model/diagnostic.ts";
 import { parseRelease } from "../../../src/parse/parse-release.ts";
 import { createFontStore, loadFontManifest } from "../../../src/prepare/fonts.ts";
@@ -78,7 +78,9 @@ async function buildBase(name: BaseName): Promise<Uint8Array> {
     const prepared = prepareRelease(parsed.release, fonts).prepared;
     if (!prepared) throw new Error("defect base: the release does not prepare");
     const layout = (await loadLayouts()).layouts.get(LAYOUT_OF[name])!;
-    const result = await buildTarget(prepared, layout, createFontStore(fonts), `${name}.pdf`);
+    const built = await buildTarget(prepared, layout, createFontStore(fonts), `${name}.pdf`);
+    const findings = built.bytes ? await verifyTarget(built.bytes, built.checks) : [];
+    const result = { ...built, diagnostics: [...built.diagnostics, ...findings] };
     if (!result.bytes || result.diagnostics.length || result.pages !== 1)
       throw new Error(`defect base ${name}: ${result.pages} page(s); ${result.diagnostics.map((d) => formatDiagnostic(d)).join("; ")}`);
     return result.bytes;
