@@ -15,7 +15,7 @@ import { BuildCache, cacheFile } from "./cache.ts";
 import { layoutIds, layoutsDir } from "./layouts.ts";
 import { writeManifestFor } from "./manifest.ts";
 import { unitRunner } from "./pool.ts";
-import type { UnitTask } from "./run-unit.ts";
+import type { UnitResult, UnitTask } from "./run-unit.ts";
 import { verifyTarget } from "./verify-output.ts";
 import { unitHasher } from "./unit-hash.ts";
 import { planUnits, shardUnits, type Shard, type Unit } from "./units.ts";
@@ -41,15 +41,31 @@ export type BuildOptions = {
   shard?: Shard;
   /** Progress lines ("wrote out/…"). */
   log?: (line: string) => void;
+  /** Called as each output to build finishes. */
+  progress?: (event: BuildProgress) => void;
 };
 
-export type BuildResult = { outputs: ManifestEntry[]; diagnostics: Diagnostic[]; built: number; reused: number };
+/** How long one output took: rendering (in a worker) and checking (here), in milliseconds. */
+export type UnitTiming = { file: string; renderMs: number; verifyMs: number };
+
+export type BuildResult = {
+  outputs: ManifestEntry[];
+  diagnostics: Diagnostic[];
+  /** Outputs written by this run, and outputs whose inputs had not changed. */
+  built: number;
+  reused: number;
+  timings: { totalMs: number; units: UnitTiming[] };
+};
+
+/** One output finished (written or failed). */
+export type BuildProgress = { done: number; total: number; file: string };
 
 
 
 export { defaultJobs } from "./units.ts";
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const startedAt = performance.now();
   const diagnostics: Diagnostic[] = [];
   const log = options.log ?? (() => {});
 
@@ -59,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The workers parse the font files (and report bad ones); this thread needs only the manifest.
   const fonts = await loadFontManifest(fontsDir, { parseFiles: options.jobs === undefined });
   diagnostics.push(...fonts.diagnostics);
-  if (!fonts.manifest) return { outputs: [], diagnostics, built: 0, reused: 0 };
+  if (!fonts.manifest) return { outputs: [], diagnostics, built: 0, reused: 0, timings: { totalMs: performance.now() - startedAt, units: [] } };
 
   // discover: content/<slug>/<lang>.md
   const discovered = await discoverSources(options.contentDir, options.langs ? { langs: options.langs } : undefined);
@@ -79,46 +95,54 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (outputs.size) log(`${outputs.size} ${outputs.size === 1 ? "output is" : "outputs are"} up to date`);
 
-  // parse, prepare, compose, lay out, render, verify: on the pool
+  // parse, prepare, compose, lay out, render: on the pool; verify and write each as it comes back
   const tasks: UnitTask[] = todo.map(({ unit }) => ({
     source: unit.source, layout: unit.layout, outputName: path.join(options.outDir, unit.file), ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
   }));
-  const results = tasks.length ? await runUnits(tasks, options.jobs) : [];
-
-  // write: atomically, never over a good file with a bad one; in plan order, whatever order units finished in
-  const seen = new Set<string>();
+  const perUnit: Diagnostic[][] = todo.map(() => []);
+  const timings: UnitTiming[] = [];
   let built = 0;
-  for (const [i, { unit, inputs }] of todo.entries()) {
-    const rendered = results[i]!;
+  let done = 0;
+  const finish = async (i: number, rendered: UnitResult) => {
+    const { unit, inputs } = todo[i]!;
+    const started = performance.now();
     // verify: read the PDF back; any finding fails the output
     const findings = rendered.bytes && rendered.checks && !hasErrors(rendered.diagnostics) ? await verifyTarget(rendered.bytes, rendered.checks) : [];
-    const result = { ...rendered, diagnostics: [...rendered.diagnostics, ...findings] };
-    for (const d of result.diagnostics) {
-      const key = JSON.stringify(d);
-      if (!seen.has(key)) { seen.add(key); diagnostics.push(d); }
-    }
-    if (!result.bytes || hasErrors(result.diagnostics)) { cache.forget(unit.file); continue; }
+    perUnit[i] = [...rendered.diagnostics, ...findings];
+    timings.push({ file: unit.file, renderMs: rendered.ms ?? 0, verifyMs: performance.now() - started });
+    options.progress?.({ done: ++done, total: todo.length, file: unit.file });
+    if (!rendered.bytes || hasErrors(perUnit[i]!)) { cache.forget(unit.file); return; }
+    // write: atomically, never over a good file with a bad one
     const file = path.join(options.outDir, unit.file);
-    await writeAtomic(file, result.bytes);
-    log(`wrote ${file} (${result.pages} ${result.pages === 1 ? "page" : "pages"}, ${Math.round(result.bytes.length / 1024)} KB)`);
+    await writeAtomic(file, rendered.bytes);
+    log(`wrote ${file} (${rendered.pages} ${rendered.pages === 1 ? "page" : "pages"}, ${Math.round(rendered.bytes.length / 1024)} KB)`);
     const entry: ManifestEntry = {
       slug: unit.source.slug, lang: unit.source.lang, layout: unit.layout, file: unit.file,
-      title: result.title ?? "", pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes),
+      title: rendered.title ?? "", pages: rendered.pages, bytes: rendered.bytes.length, sha256: sha256(rendered.bytes),
     };
     outputs.set(unit.file, entry);
     cache.record(unit.file, inputs, entry);
     built++;
+  };
+  if (tasks.length) await runUnits(tasks, options.jobs, finish);
+  // Messages in plan order, whatever order the units finished in; each once (an edition repeats its release's).
+  const seen = new Set<string>();
+  for (const d of perUnit.flat()) {
+    const key = JSON.stringify(d);
+    if (!seen.has(key)) { seen.add(key); diagnostics.push(d); }
   }
+
   const list = [...outputs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (list.length) await writeManifestFor(options.outDir, list, options.shard);
   if (units.length) await cache.save();
-  return { outputs: list, diagnostics, built, reused: units.length - todo.length };
+  timings.sort((x, y) => (x.file < y.file ? -1 : 1));
+  return { outputs: list, diagnostics, built, reused: units.length - todo.length, timings: { totalMs: performance.now() - startedAt, units: timings } };
 }
 
-async function runUnits(tasks: UnitTask[], jobs: number | undefined) {
+async function runUnits(tasks: UnitTask[], jobs: number | undefined, onDone: (index: number, result: UnitResult) => Promise<void>) {
   const runner = await unitRunner(jobs === undefined ? 0 : Math.max(1, Math.min(jobs, tasks.length)));
   try {
-    return await runner.run(tasks);
+    await runner.run(tasks, onDone);
   } finally {
     await runner.close();
   }

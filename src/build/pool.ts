@@ -7,7 +7,8 @@ import path from "node:path";
 import { compiled, distDir, packageRoot } from "../paths.ts";
 import type { UnitResult, UnitTask } from "./run-unit.ts";
 
-export type RunUnits = (tasks: readonly UnitTask[]) => Promise<UnitResult[]>;
+/** Runs the tasks; `onDone` gets each result with its task's index as soon as it is there. */
+export type RunUnits = (tasks: readonly UnitTask[], onDone: (index: number, result: UnitResult) => Promise<void>) => Promise<void>;
 
 /**
  * V8 grows a heap lazily and keeps what it grew: a worker that lays out many
@@ -29,10 +30,8 @@ export async function unitRunner(threads: number): Promise<{ run: RunUnits; clos
   if (threads <= 0) {
     const { runUnit } = await import("./run-unit.ts");
     return {
-      run: async (tasks) => {
-        const results: UnitResult[] = [];
-        for (const task of tasks) results.push(await runUnit(task));
-        return results;
+      run: async (tasks, onDone) => {
+        for (const [i, task] of tasks.entries()) await onDone(i, await runUnit(task));
       },
       close: async () => {},
     };
@@ -46,7 +45,9 @@ export async function unitRunner(threads: number): Promise<{ run: RunUnits; clos
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return {
-    run: (tasks) => Promise.all(tasks.map(async (task) => (await pool.run(task)) as UnitResult)),
+    run: async (tasks, onDone) => {
+      await Promise.all(tasks.map(async (task, i) => onDone(i, (await pool.run(task)) as UnitResult)));
+    },
     close: () => pool.destroy(),
   };
 }

@@ -30,6 +30,8 @@ export type UnitResult = {
   title?: string;
   diagnostics: Diagnostic[];
   checks?: CheckOptions;
+  /** Milliseconds this thread spent on the unit. */
+  ms?: number;
 };
 
 type ThreadContext = { manifest?: FontManifest; layouts: Map<string, Layout>; diagnostics: Diagnostic[] };
@@ -67,6 +69,12 @@ function prepared(source: SourceFile, manifest: FontManifest): Prepared {
 }
 
 export async function runUnit(task: UnitTask): Promise<UnitResult> {
+  const started = performance.now();
+  const result = await renderUnit(task);
+  return { ...result, ms: performance.now() - started };
+}
+
+async function renderUnit(task: UnitTask): Promise<UnitResult> {
   const context = await contextFor(task.fontsDir);
   if (!context.manifest) return { pages: 0, diagnostics: context.diagnostics };
   const layout = context.layouts.get(task.layout);

@@ -2,7 +2,26 @@
 import { InvalidArgumentError } from "commander";
 import { defaultJobs, parseShard, type Shard } from "../../build/units.ts";
 import { hasErrors } from "../../model/diagnostic.ts";
+import type { BuildResult } from "../../build/build.ts";
+import { reporterFor } from "../progress.ts";
 import { positiveInteger, report, splitList, type RegisterCommand } from "../shared.ts";
+
+/** `--json`: everything an editor or CI needs, in one object. */
+function jsonReport(result: BuildResult, exitCode: number) {
+  return {
+    exitCode,
+    built: result.built,
+    reused: result.reused,
+    outputs: result.outputs,
+    diagnostics: result.diagnostics.map((d) => ({
+      file: d.file, line: d.line ?? null, column: d.column ?? null, severity: d.severity, message: d.message, hint: d.hint ?? null, code: d.code ?? null,
+    })),
+    timings: {
+      totalMs: Math.round(result.timings.totalMs),
+      outputs: result.timings.units.map((u) => ({ file: u.file, renderMs: Math.round(u.renderMs), verifyMs: Math.round(u.verifyMs) })),
+    },
+  };
+}
 
 function shardOption(value: string): Shard {
   const shard = parseShard(value);
@@ -10,7 +29,7 @@ function shardOption(value: string): Shard {
   return shard;
 }
 
-type BuildFlags = { out: string; layout?: string[]; lang?: string[]; jobs?: number; force?: boolean; shard?: Shard };
+type BuildFlags = { out: string; layout?: string[]; lang?: string[]; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean };
 
 export const registerBuild: RegisterCommand = (program, exit) => {
   program
@@ -23,8 +42,11 @@ export const registerBuild: RegisterCommand = (program, exit) => {
     .option("-j, --jobs <n>", `worker threads (default: one per core, ${defaultJobs()} here)`, positiveInteger)
     .option("--force", "rebuild every output, also those whose inputs have not changed")
     .option("--shard <i/n>", "build only the i-th of n shares of the outputs (CI runners); writes manifest-part-<i>-of-<n>.json", shardOption)
+    .option("-q, --quiet", "print only errors and warnings")
+    .option("--json", "print one JSON report (outputs, diagnostics, timings) on stdout and nothing else")
     .action(async (contentDir: string, opts: BuildFlags) => {
       const { build } = await import("../../build/build.ts");
+      const out = reporterFor(opts.json ? "json" : opts.quiet ? "quiet" : "normal");
       const result = await build({
         contentDir,
         outDir: opts.out,
@@ -33,14 +55,21 @@ export const registerBuild: RegisterCommand = (program, exit) => {
         jobs: opts.jobs ?? defaultJobs(),
         ...(opts.force ? { force: true } : {}),
         ...(opts.shard ? { shard: opts.shard } : {}),
-        log: (line) => console.log(line),
+        log: (line) => out.line(line),
+        progress: ({ done, total, file }) => out.progress(done, total, file),
       });
+      out.done();
+      exit.code = hasErrors(result.diagnostics) ? 1 : 0;
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(jsonReport(result, exit.code), null, 2)}\n`);
+        return;
+      }
       report(result.diagnostics);
+      if (opts.quiet) return;
       const errors = result.diagnostics.filter((d) => d.severity === "error").length;
       const counts = [`${result.built} PDF${result.built === 1 ? "" : "s"} written`];
       if (result.reused) counts.push(`${result.reused} up to date`);
       counts.push(`${errors} error${errors === 1 ? "" : "s"}`);
-      console.log(counts.join(", "));
-      exit.code = hasErrors(result.diagnostics) ? 1 : 0;
+      console.log(`${counts.join(", ")} (${(result.timings.totalMs / 1000).toFixed(1)} s)`);
     });
 };
