@@ -14,7 +14,7 @@ import { loadFontManifest } from "../prepare/font-manifest.ts";
 import { BuildCache, cacheFile } from "./cache.ts";
 import { layoutIds, layoutsDir } from "./layouts.ts";
 import { writeManifestFor } from "./manifest.ts";
-import { unitRunner } from "./pool.ts";
+import { unitRunner, type UnitRunner } from "./pool.ts";
 import type { UnitResult, UnitTask } from "./run-unit.ts";
 import { verifyTarget } from "./verify-output.ts";
 import { unitHasher } from "./unit-hash.ts";
@@ -43,6 +43,8 @@ export type BuildOptions = {
   log?: (line: string) => void;
   /** Called as each output to build finishes. */
   progress?: (event: BuildProgress) => void;
+  /** A pool that outlives this build (watch mode keeps its workers warm); `jobs` is then ignored. */
+  runner?: UnitRunner;
 };
 
 /** How long one output took: rendering (in a worker) and checking (here), in milliseconds. */
@@ -73,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const layouts = selectLayouts(layoutIds(), options.layouts);
   const fontsDir = options.fontsDir ?? "fonts";
   // The workers parse the font files (and report bad ones); this thread needs only the manifest.
-  const fonts = await loadFontManifest(fontsDir, { parseFiles: options.jobs === undefined });
+  const fonts = await loadFontManifest(fontsDir, { parseFiles: options.jobs === undefined && !options.runner });
   diagnostics.push(...fonts.diagnostics);
   if (!fonts.manifest) return { outputs: [], diagnostics, built: 0, reused: 0, timings: { totalMs: performance.now() - startedAt, units: [] } };
 
@@ -124,7 +126,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache.record(unit.file, inputs, entry);
     built++;
   };
-  if (tasks.length) await runUnits(tasks, options.jobs, finish);
+  if (tasks.length && options.runner) await options.runner.run(tasks, finish);
+  else if (tasks.length) await runUnits(tasks, options.jobs, finish);
   // Messages in plan order, whatever order the units finished in; each once (an edition repeats its release's).
   const seen = new Set<string>();
   for (const d of perUnit.flat()) {

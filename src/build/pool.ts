@@ -25,8 +25,10 @@ function workerEntry(): string {
   return compiled ? path.join(distDir, "worker.js") : path.join(packageRoot, "src", "build", "worker-from-source.mjs");
 }
 
+export type UnitRunner = { run: RunUnits; close: () => Promise<void> };
+
 /** `threads`: worker threads, or 0 to run in the calling thread. */
-export async function unitRunner(threads: number): Promise<{ run: RunUnits; close: () => Promise<void> }> {
+export async function unitRunner(threads: number): Promise<UnitRunner> {
   if (threads <= 0) {
     const { runUnit } = await import("./run-unit.ts");
     return {
