@@ -1,7 +1,8 @@
 /**
  * One timed child process: `node --import rss-probe.mjs <args>`, wall time
  * from spawn to exit (`performance.now()`, no external timing tool), and
- * the child's peak RSS as its own getrusage reports it at exit.
+ * the child's peak RSS and CPU time as its own getrusage reports them at
+ * exit (CPU time above wall time means more than one thread was busy).
  *
  * The clock covers everything a user waits for: starting Node, loading
  * modules, the work, writing files, and exit.
@@ -17,7 +18,11 @@ import { writeTypstJob } from "../typst/corpus.ts";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const probe = pathToFileURL(path.join(repoRoot, "bench/process/rss-probe.mjs")).href;
 
-export type ChildRun = { ms: number; code: number | null; stdout: string; stderr: string; /** Peak RSS, MiB (undefined if the child died before its exit handler). */ peakMb?: number };
+export type ChildRun = {
+  ms: number; code: number | null; stdout: string; stderr: string;
+  /** Peak RSS, MiB, and CPU time (user + system, all threads), ms: undefined if the child died before its exit handler. */
+  peakMb?: number; cpuMs?: number;
+};
 
 export function runNode(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
   const scratch = mkdtempSync(path.join(tmpdir(), "bench-rss-"));
@@ -35,10 +40,13 @@ export function runNode(args: readonly string[], env: NodeJS.ProcessEnv = {}): P
     child.on("error", reject);
     child.on("exit", (c) => { ms = performance.now() - t0; code = c; });
     child.on("close", () => {
-      let peakMb: number | undefined;
-      try { peakMb = Number(readFileSync(rssFile, "utf8")) / 1024; } catch { /* no exit handler ran */ }
+      let usage: { peakMb: number; cpuMs: number } | undefined;
+      try {
+        const u = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssKb: number; cpuUs: number };
+        usage = { peakMb: u.maxRssKb / 1024, cpuMs: u.cpuUs / 1000 };
+      } catch { /* no exit handler ran */ }
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ ms, code, stdout, stderr, ...(peakMb !== undefined ? { peakMb } : {}) });
+      resolve({ ms, code, stdout, stderr, ...usage });
     });
   });
 }

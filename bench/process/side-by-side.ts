@@ -51,11 +51,12 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 function printSideBySide(r: SideBySide, pagesA: number[], pagesB: number[], log: (line: string) => void): void {
   const row = (name: string, runs: ChildRun[], pages: number[]) => {
     const times = runs.map((x) => x.ms);
-    return [name, String(sum(pages)), s(median(times)), s(Math.min(...times)), s(Math.max(...times)), mb(median(runs.flatMap((x) => (x.peakMb === undefined ? [] : [x.peakMb]))))];
+    const of = (f: (x: ChildRun) => number | undefined) => median(runs.flatMap((x) => f(x) ?? []));
+    return [name, String(sum(pages)), s(median(times)), s(Math.min(...times)), s(Math.max(...times)), s(of((x) => x.cpuMs)), mb(of((x) => x.peakMb))];
   };
   log("");
   log(table(
-    ["whole process", "pages", "median s", "min s", "max s", "peak RSS MB"],
+    ["whole process", "pages", "median s", "min s", "max s", "CPU s", "peak RSS MB"],
     [row("pressroom build", r.pressroom, pagesA), row("typst (node + compiler)", r.typst, pagesB)],
   ));
   const a = median(r.pressroom.map((x) => x.ms));

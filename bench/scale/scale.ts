@@ -16,12 +16,16 @@ import { heading, mb, median, ms, ratio, s, table } from "../report.ts";
 import { loadSamples, writeTypstSources } from "../typst/corpus.ts";
 import { generateLongRelease } from "./generate.ts";
 
-type Side = { ms: number; peakMb?: number; pages: number };
+type Side = { ms: number; cpuMs?: number; peakMb?: number; pages: number };
 export type ScaleRow = { target: number; words: number; pressroom: Side; typst: Side };
 
 function summarise(runs: (ChildRun & { pages: number[] })[]): Side {
-  const peaks = runs.flatMap((r) => (r.peakMb === undefined ? [] : [r.peakMb]));
-  return { ms: median(runs.map((r) => r.ms)), ...(peaks.length ? { peakMb: Math.max(...peaks) } : {}), pages: runs[0]?.pages[0] ?? 0 };
+  const peaks = runs.flatMap((r) => r.peakMb ?? []);
+  const cpu = runs.flatMap((r) => r.cpuMs ?? []);
+  return {
+    ms: median(runs.map((r) => r.ms)), pages: runs[0]?.pages[0] ?? 0,
+    ...(peaks.length ? { peakMb: Math.max(...peaks) } : {}), ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+  };
 }
 
 async function scaleOne(target: number, rounds: number, log: (line: string) => void): Promise<ScaleRow> {
@@ -58,11 +62,11 @@ function printScaling(rows: ScaleRow[], log: (line: string) => void): void {
   const perPage = (x: Side) => ms(x.ms / Math.max(1, x.pages));
   log("");
   log(table(
-    ["release", "words", "pages P/T", "pressroom s", "MB", "ms/page", "typst s", "MB", "ms/page", "P/T time", "P/T RSS"],
+    ["release", "words", "pages P/T", "pressroom s", "CPU s", "MB", "ms/page", "typst s", "CPU s", "MB", "ms/page", "P/T time", "P/T RSS"],
     rows.map((r) => [
       `~${r.target} pages`, String(r.words), `${r.pressroom.pages}/${r.typst.pages}`,
-      s(r.pressroom.ms), mb(r.pressroom.peakMb), perPage(r.pressroom),
-      s(r.typst.ms), mb(r.typst.peakMb), perPage(r.typst),
+      s(r.pressroom.ms), s(r.pressroom.cpuMs ?? NaN), mb(r.pressroom.peakMb), perPage(r.pressroom),
+      s(r.typst.ms), s(r.typst.cpuMs ?? NaN), mb(r.typst.peakMb), perPage(r.typst),
       ratio(r.pressroom.ms, r.typst.ms),
       r.pressroom.peakMb && r.typst.peakMb ? ratio(r.pressroom.peakMb, r.typst.peakMb) : "–",
     ]),
