@@ -1,8 +1,9 @@
 /**
  * One timed child process: `node --import rss-probe.mjs <args>`, wall time
  * from spawn to exit (`performance.now()`, no external timing tool), and
- * the child's peak RSS and CPU time as its own getrusage reports them at
- * exit (CPU time above wall time means more than one thread was busy).
+ * the child's peak RSS (VmHWM) and CPU time as it reads them itself at exit
+ * (rss-probe.mjs; CPU time above wall time means more than one thread was
+ * busy: V8's compiler and garbage collector threads, a worker pool).
  *
  * The clock covers everything a user waits for: starting Node, loading
  * modules, the work, writing files, and exit.
