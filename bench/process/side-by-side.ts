@@ -61,5 +61,7 @@ function printSideBySide(r: SideBySide, pagesA: number[], pagesB: number[], log:
   ));
   const a = median(r.pressroom.map((x) => x.ms));
   const b = median(r.typst.map((x) => x.ms));
-  log(`pressroom / typst (medians): ${ratio(a, b)}; per release: pressroom ${s(a / r.releases)} s, typst ${s(b / r.releases)} s`);
+  // CPU time moves less than wall time when other processes share the CPUs.
+  const cpu = (runs: ChildRun[]) => median(runs.flatMap((x) => x.cpuMs ?? []));
+  log(`pressroom / typst (medians): ${ratio(a, b)} wall, ${ratio(cpu(r.pressroom), cpu(r.typst))} CPU; per release: pressroom ${s(a / r.releases)} s, typst ${s(b / r.releases)} s`);
 }

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, labelsFor, listComma } from "../../layouts/
 import { colours } from "../../layouts/shared/tokens.ts";
 import type { PreparedRelease } from "../../src/model/prepared.ts";
 import type { FontManifest } from "../../src/prepare/fonts.ts";
-import { blocksToTypst, inlinesToTypst } from "./body.ts";
+import { blocksToTypst } from "./body.ts";
 import { escapeMarkup, langArgs, typstString } from "./escape.ts";
 
 /** Page geometry of handout-a4 (mm) and its type sizes (pt): kept in step with layouts/handout-a4. */
@@ -138,5 +138,3 @@ export function releaseToTypst(p: PreparedRelease, manifest: FontManifest): stri
     : blocksToTypst(p.release, blocks);
   return [preamble(p, manifest), header(p), body, contact(p)].filter(Boolean).join("\n\n") + "\n";
 }
-
-export { inlinesToTypst };
