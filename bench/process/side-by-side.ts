@@ -15,6 +15,7 @@
  * - One untimed round of each first (file cache, lazy binaries); it is
  *   printed, not counted.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { heading, mb, median, ratio, s, table } from "../report.ts";
 import { loadSamples, writeTypstSources } from "../typst/corpus.ts";
@@ -27,7 +28,8 @@ export type SideBySide = { releases: number; pressroom: ChildRun[]; typst: Child
 export async function sideBySide(rounds: number, log: (line: string) => void): Promise<SideBySide> {
   const contentDir = path.join(repoRoot, FIXTURES);
   const samples = await loadSamples([contentDir]);
-  const typFiles = writeTypstSources(samples, freshDir("bench-typ-"));
+  const typDir = freshDir("bench-typ-");
+  const typFiles = writeTypstSources(samples, typDir);
 
   log(heading(`Whole process, side by side: ${samples.length} releases of ${FIXTURES}/ (${samples.map((x) => x.prepared.lang).join(", ")}), A4 handout, ${rounds} rounds`));
   const warmA = await runPressroom(contentDir);
@@ -42,6 +44,7 @@ export async function sideBySide(rounds: number, log: (line: string) => void): P
     result.typst.push(b);
     log(`  round ${i + 1}: pressroom ${s(a.ms)} s, typst ${s(b.ms)} s`);
   }
+  rmSync(typDir, { recursive: true, force: true });
   printSideBySide(result, warmA.pages, warmB.pages, log);
   return result;
 }

@@ -9,7 +9,7 @@
  * build takes minutes, so it runs only when asked for. Each size runs
  * BENCH_SCALE_ROUNDS times (default 1), alternating the two tools.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshDir, runPressroom, runTypst, type ChildRun } from "../process/run.ts";
 import { heading, mb, median, ms, ratio, s, table } from "../report.ts";
@@ -33,7 +33,8 @@ async function scaleOne(target: number, rounds: number, log: (line: string) => v
   const markdown = generateLongRelease(target);
   mkdirSync(path.join(contentDir, `long-${target}`));
   writeFileSync(path.join(contentDir, `long-${target}`, "en.md"), markdown);
-  const typFiles = writeTypstSources(await loadSamples([contentDir]), freshDir("bench-scale-typ-"));
+  const typDir = freshDir("bench-scale-typ-");
+  const typFiles = writeTypstSources(await loadSamples([contentDir]), typDir);
   const a: (ChildRun & { pages: number[] })[] = [];
   const b: (ChildRun & { pages: number[] })[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -41,6 +42,8 @@ async function scaleOne(target: number, rounds: number, log: (line: string) => v
     b.push(await runTypst(typFiles));
     log(`  ~${target} pages, round ${i + 1}: pressroom ${s(a.at(-1)!.ms)} s (${a.at(-1)!.pages[0]} pages), typst ${s(b.at(-1)!.ms)} s (${b.at(-1)!.pages[0]} pages)`);
   }
+  rmSync(contentDir, { recursive: true, force: true });
+  rmSync(typDir, { recursive: true, force: true });
   const words = markdown.split(/\s+/).length;
   return { target, words, pressroom: summarise(a), typst: summarise(b) };
 }
