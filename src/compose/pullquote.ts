@@ -30,7 +30,23 @@ function bodyTexts(blocks: readonly Block[]): string[] {
  * quotes or a dropped full stop do not matter.
  */
 export function pullQuoteRepeatsBody(release: Release, quote: Extract<Block, { kind: "pullquote" }>): boolean {
-  const needle = words(inlineText(quote.inlines)).join(" ");
-  if (needle.length === 0) return false;
-  return bodyTexts(release.blocks).some((text) => ` ${words(text).join(" ")} `.includes(` ${needle} `));
+  let answers = decided.get(release);
+  if (!answers) decided.set(release, (answers = new WeakMap()));
+  let answer = answers.get(quote);
+  if (answer === undefined) {
+    const needle = words(inlineText(quote.inlines)).join(" ");
+    answer = needle.length > 0 && normalisedBody(release).some((text) => text.includes(` ${needle} `));
+    answers.set(quote, answer);
+  }
+  return answer;
+}
+
+// A release is laid out several times and has pull quotes throughout a long report:
+// its body's words are normalised once, and each quote is decided once.
+const decided = new WeakMap<Release, WeakMap<object, boolean>>();
+const bodies = new WeakMap<Release, string[]>();
+function normalisedBody(release: Release): string[] {
+  let texts = bodies.get(release);
+  if (!texts) bodies.set(release, (texts = bodyTexts(release.blocks).map((text) => ` ${words(text).join(" ")} `)));
+  return texts;
 }
