@@ -48,14 +48,15 @@ function release(outDir: string, slug: string, cards: { r: Resolved; thumb?: Pag
   const id = idFor("release", slug);
   const languages = groupBy(cards, (c) => c.r.entry.lang);
   const preview = existsSync(path.join(outDir, slug, "index.html"));
-  return html`<section class="release" aria-labelledby="${id}">
+  // A region landmark per release, named by its title and slug (unique even when two titles are the same).
+  return html`<section class="release" aria-labelledby="${id} ${id}--slug">
 <h2 id="${id}"${head.lang ? langAttrs(head.lang, directionOf(head.lang)) : ""}>${head.title}</h2>
-<p class="meta"><code>${slug}</code> · ${plural(languages.length, "language")} · ${plural(cards.length, "output")}${preview ? html` · <a href="${urlOf(`${slug}/index.html`)}">Preview every page</a>` : ""}</p>
+<p class="meta"><code id="${id}--slug">${slug}</code> · ${plural(languages.length, "language")} · ${plural(cards.length, "output")}${preview ? html` · <a href="${urlOf(`${slug}/index.html`)}">Preview every page</a>` : ""}</p>
 ${languages.map(([lang, list]) => {
-  const langId = idFor("release", slug, lang);
   const title = list.find((c) => c.r.entry.title)?.r.entry.title;
-  return html`<section class="lang" aria-labelledby="${langId}">
-<h3 id="${langId}">${languageName(lang)} <span class="tag">(${lang})</span></h3>
+  // Not a landmark (no name): "English" repeats from release to release.
+  return html`<section class="lang">
+<h3>${languageName(lang)} <span class="tag">(${lang})</span></h3>
 ${title && lang !== head.lang ? html`<p class="title"${langAttrs(lang, directionOf(lang))}>${title}</p>` : ""}
 <ul class="cards">${list.map((c) => card(c.r, c.thumb))}</ul>
 </section>`;

@@ -43,7 +43,12 @@ export function serverSentEvent(event: "reload" | "error", data = ""): string {
 /** JSON for inside a `<script>`: no `</script>` or `<!--` can end or change it. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
-/** The overlay's look, for the page's `<head>` in watch mode; colours as on the pages (contrast ≥ 4.5:1). */
+/**
+ * The overlay's look, for the page's `<head>` in watch mode; colours as on
+ * the pages (contrast ≥ 4.5:1). The dialog itself takes focus (so that a
+ * screen reader reads it whole) but is not a control: its red border marks
+ * it, not a focus ring; the button has one.
+ */
 export const OVERLAY_STYLE = `
 #pressroom-overlay{max-width:min(60rem,94vw);max-height:85vh;overflow:auto;padding:1.25rem 1.5rem;border:3px solid #a4161a;border-radius:8px;color:#1b1b1b;background:#fff;font:16px/1.45 system-ui,sans-serif}
 #pressroom-overlay::backdrop{background:rgba(20,20,20,.6)}
@@ -53,7 +58,8 @@ export const OVERLAY_STYLE = `
 #pressroom-overlay code{font-family:ui-monospace,Menlo,Consolas,monospace;font-weight:600}
 #pressroom-overlay .hint{display:block;color:#4a4a4a}
 #pressroom-overlay button{font:inherit;padding:.35rem 1rem;border:2px solid #0b5d6b;border-radius:4px;color:#fff;background:#0b5d6b;cursor:pointer}
-#pressroom-overlay:focus-visible,#pressroom-overlay button:focus-visible{outline:3px solid #0b5d6b;outline-offset:2px}
+#pressroom-overlay:focus{outline:none}
+#pressroom-overlay button:focus-visible{outline:3px solid #0b5d6b;outline-offset:2px}
 `.trim();
 
 /**

@@ -51,18 +51,21 @@ ${langs.map((lang) => column(slug, lang, layout, cells.find((c) => c.r.entry.lan
 }
 
 function column(slug: string, lang: string, layout: string, cell: Cell | undefined): Html {
-  const id = idFor("edition", layout, lang);
-  const heading = html`<h3 id="${id}">${languageName(lang)} <span class="tag">(${lang})</span></h3>`;
-  if (!cell) return html`<section class="col" aria-labelledby="${id}">${heading}<p class="empty">Not built</p></section>`;
+  // Not a landmark (no name): the languages repeat in every row.
+  const heading = html`<h3>${languageName(lang)} <span class="tag">(${lang})</span></h3>`;
+  if (!cell) return html`<section class="col">${heading}<p class="empty">Not built</p></section>`;
   const { r: { entry, pdf, earlier }, pages } = cell;
   // Paths are relative to <slug>/, where this page is.
   const rel = (file: string) => urlOf(path.posix.relative(slug, file));
   const facts = entry.ok ? `${plural(entry.pages, "page")} · ${humanSize(entry.bytes)}` : pdf ? `the PDF of an earlier build, ${humanSize(pdf.bytes)}` : "";
-  return html`<section class="col" aria-labelledby="${id}">
+  // Three parts (heading, facts, pages) on the row's subgrid: page 1 lines up across the languages.
+  return html`<section class="col">
 ${heading}
+<div class="info">
 <p class="meta">${pdf ? html`<a href="${rel(entry.file)}">${path.posix.relative(slug, entry.file)}</a>` : "No PDF"}${facts ? ` · ${facts}` : ""}</p>
 ${statusLine(entry)}
 ${diagnosticList(entry.diagnostics)}
+</div>
 ${pages.length ? html`<ol class="pages">${pages.map((p, i) => html`
 <li><img src="${rel(p.src)}" width="${p.width}" height="${p.height}" alt="${pageAlt(lang, layout, i + 1, pages.length, earlier)}"></li>`)}</ol>` : ""}
 </section>

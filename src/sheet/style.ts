@@ -20,7 +20,7 @@ export const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:${ink};background:#fff}
 a{color:${link}}
-a:focus-visible,button:focus-visible,dialog:focus-visible{outline:3px solid ${accent};outline-offset:2px}
+a:focus-visible{outline:3px solid ${accent};outline-offset:2px}
 code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.9em}
 .top{background:${soft};border-bottom:1px solid #c9dfe2;padding:1.25rem 1.5rem}
 .top h1{margin:0 0 .25rem;font-size:1.75rem;line-height:1.2}
@@ -60,11 +60,10 @@ main{padding:1rem 1.5rem 3rem}
 .back{margin:0 0 .5rem}
 .edition{margin:1.5rem 0 2.5rem}
 .edition>h2{margin:0 0 .75rem;font-size:1.4rem}
-.columns{display:grid;gap:1.5rem;grid-template-columns:repeat(var(--cols,1),minmax(18rem,1fr));overflow-x:auto}
-.col{min-width:0}
+.columns{display:grid;column-gap:1.5rem;row-gap:0;grid-template-columns:repeat(var(--cols,1),minmax(18rem,1fr));overflow-x:auto}
+.col{min-width:0;grid-row:span 3;display:grid;grid-template-rows:subgrid;row-gap:.5rem;align-content:start}
 .col>h3{margin:0;font-size:1.1rem;color:${accent}}
-.col .title{margin:.1rem 0 .25rem;color:${muted}}
-.col .meta{margin:0 0 .5rem}
+.info>*{margin:0 0 .25rem}
 .pages{list-style:none;margin:0;padding:0;display:grid;gap:1rem}
 .pages img{display:block;width:100%;height:auto;max-width:827px}
 .empty{color:${muted};font-style:italic}
