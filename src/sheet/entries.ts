@@ -35,7 +35,8 @@ export type SheetOptions = {
   /**
    * An EventSource URL (watch mode). When given, the page carries a small
    * inline script: `reload` events reload it, `error` events show the
-   * diagnostics in an overlay (see live-reload.ts).
+   * diagnostics in an overlay (see live-reload.ts). Use an absolute path
+   * (`/__events`): the previews are one folder below the contact sheet.
    */
   liveReload?: string;
 };
