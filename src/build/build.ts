@@ -45,6 +45,8 @@ export type BuildOptions = {
   progress?: (event: BuildProgress) => void;
   /** A pool that outlives this build (watch mode keeps its workers warm); `jobs` is then ignored. */
   runner?: UnitRunner;
+  /** Write `index.html`, the contact sheet (not for a shard: its part lacks the others' outputs). */
+  contactSheet?: boolean;
 };
 
 /** How long one output took: rendering (in a worker) and checking (here), in milliseconds. */
@@ -139,6 +141,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (list.length) await writeManifestFor(options.outDir, list, options.shard);
   if (units.length) await cache.save();
   timings.sort((x, y) => (x.file < y.file ? -1 : 1));
+  if (options.contactSheet && !options.shard) {
+    // sheet: every output with its page-1 image and its checks, for people (out/index.html)
+    const { entriesFromBuild, writeContactSheet } = await import("../sheet/index.ts");
+    await writeContactSheet(options.outDir, entriesFromBuild({ outputs: list, diagnostics }, { contentDir: options.contentDir, outDir: options.outDir, layouts }));
+  }
   return { outputs: list, diagnostics, built, reused: units.length - todo.length, timings: { totalMs: performance.now() - startedAt, units: timings } };
 }
 

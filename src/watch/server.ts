@@ -25,16 +25,21 @@ const TYPES: Record<string, string> = {
 export type PreviewServer = {
   url: string;
   port: number;
-  /** Sends an event to every open page. */
-  send(event: "reload" | "error", data: unknown): void;
+  /** Sends an event to every open page; a `sticky` one also to pages that connect later, until the next event. */
+  send(event: "reload" | "error", data: unknown, options?: { sticky?: boolean }): void;
   close(): Promise<void>;
 };
 
 /** Starts the server on 127.0.0.1:`port` (0: any free port). */
 export async function startServer(root: string, port: number): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
+  let sticky: string | undefined;
   const server: Server = createServer((req, res) => {
-    if (req.url?.split("?")[0] === EVENTS_PATH) return openStream(req, res, clients);
+    if (req.url?.split("?")[0] === EVENTS_PATH) {
+      openStream(req, res, clients);
+      if (sticky) res.write(sticky);
+      return;
+    }
     serveFile(root, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -50,8 +55,9 @@ export async function startServer(root: string, port: number): Promise<PreviewSe
   return {
     url: `http://127.0.0.1:${actual}/`,
     port: actual,
-    send(event, data) {
+    send(event, data, options) {
       const payload = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      sticky = options?.sticky ? payload : undefined;
       for (const c of clients) c.write(payload);
     },
     close: () => new Promise((resolve) => {

@@ -9,9 +9,10 @@
 import path from "node:path";
 import chokidar from "chokidar";
 import { build, type BuildOptions, type BuildResult } from "../build/build.ts";
-import { layoutsDir } from "../build/layouts.ts";
+import { layoutIds, layoutsDir } from "../build/layouts.ts";
 import { unitRunner, type UnitRunner } from "../build/pool.ts";
-import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
+import { hasErrors } from "../model/diagnostic.ts";
+import { overlayPayload } from "../sheet/index.ts";
 import { compiled, packageRoot } from "../paths.ts";
 import { writePreviews } from "./previews.ts";
 import { EVENTS_PATH, startServer, type PreviewServer } from "./server.ts";
@@ -58,10 +59,11 @@ export async function watch(options: WatchOptions): Promise<WatchHandle> {
       runner = await unitRunner(threads);
     }
     const result = await build({ ...options, runner });
-    await writePreviews(options.outDir, result, EVENTS_PATH);
-    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    const layouts = options.layouts ?? layoutIds();
+    await writePreviews({ contentDir: options.contentDir, outDir: options.outDir, layouts }, result, EVENTS_PATH, trigger.length > 0);
     if (server) {
-      if (hasErrors(result.diagnostics)) server.send("error", { diagnostics: errors.map(plain) });
+      // A page that loads while the build is broken gets the errors too (the server repeats the last error).
+      if (hasErrors(result.diagnostics)) server.send("error", overlayPayload(result.diagnostics), { sticky: true });
       else server.send("reload", { files: result.outputs.map((o) => o.file) });
     }
     options.onBuild?.({ result, trigger, ...(savedAt !== undefined ? { savedToReloadMs: performance.now() - savedAt } : {}) });
@@ -116,5 +118,3 @@ export async function watch(options: WatchOptions): Promise<WatchHandle> {
     },
   };
 }
-
-const plain = (d: Diagnostic) => ({ file: d.file, line: d.line ?? null, column: d.column ?? null, severity: d.severity, message: d.message, hint: d.hint ?? null });

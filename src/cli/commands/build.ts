@@ -55,6 +55,7 @@ export const registerBuild: RegisterCommand = (program, exit) => {
         jobs: opts.jobs ?? defaultJobs(),
         ...(opts.force ? { force: true } : {}),
         ...(opts.shard ? { shard: opts.shard } : {}),
+        contactSheet: true,
         log: (line) => out.line(line),
         progress: ({ done, total, file }) => out.progress(done, total, file),
       });
