@@ -19,9 +19,12 @@ const GREEK: Record<string, string> = {
 export function slugify(text: string, maxWords = 6): string {
   const ascii = text
     .toLowerCase()
+    .normalize("NFC")
+    // Transliterated before accents are dropped: "й" must not become "и".
+    .replace(/./gu, (c) => CYRILLIC[c] ?? c)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
-    .replace(/./gu, (c) => CYRILLIC[c] ?? GREEK[c] ?? c)
+    .replace(/./gu, (c) => GREEK[c] ?? c)
     .replace(/ß/g, "ss")
     .replace(/[æ]/g, "ae")
     .replace(/[ø]/g, "o")

@@ -73,7 +73,7 @@ export function parseContact(lines: readonly Span[][]): Contact {
       text = text.replace(number, " ");
     }
     text = text.replace(FIELD_LABELS, " ").replace(/\s*[,;|/]\s*(?=[,;|/]|$)/g, "").replace(/^[\s,;|/–—-]+|[\s,;|/–—:-]+$/g, "").replace(/\s+/g, " ");
-    if (text !== "") rest.push(text);
+    if (/[\p{L}\p{N}]/u.test(text)) rest.push(text);
   }
   const name = rest.join(", ");
   return { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };

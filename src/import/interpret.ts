@@ -189,7 +189,7 @@ export function interpret(doc: SourceDocument, lang: string, langWhy: string, fa
     if (!parsed.email && !parsed.phone && !parsed.name) continue;
     contact = parsed;
     blocks = [...blocks.slice(0, k), ...blocks.slice(k + 1 + more)];
-    const original = taken.map((b) => oneLine(b.spans)).join(" / ");
+    const original = taken.flatMap((b) => splitLines(b.spans).map(oneLine)).join(" / ");
     comments.contact = `from “${original}”`;
     const span = taken.length > 1 ? `${at(taken[0]!.at)}–${taken.at(-1)!.at}` : at(taken[0]!.at);
     guess("contact", `“${oneLine(taken[0]!.spans)}” (${span}), taken out of the text`);

@@ -11,7 +11,7 @@
  * - A script that several languages share (Cyrillic, Arabic, Han,
  *   Devanagari) → no guess: `--lang` is required, and the hint names the
  *   likeliest language from its letters (і ї є ґ → Ukrainian, ы э ё →
- *   Russian, پ چ ژ گ → Persian …).
+ *   Russian, پ چ ژ گ ک ی → Persian …).
  */
 
 export type LanguageGuess =
@@ -63,7 +63,7 @@ function suggestion(script: string, text: string): { suggestion?: string } {
   }
   if (script === "Arabic") {
     if (has(/[ٹڈڑںے]/)) return { suggestion: "ur" };
-    if (has(/[پچژگ]/)) return { suggestion: "fa" };
+    if (has(/[پچژگکی]/)) return { suggestion: "fa" };
     return { suggestion: "ar" };
   }
   if (script === "Han") return { suggestion: "zh" };
