@@ -48,7 +48,8 @@ export function writeMarkdown(draft: Draft, doc: SourceDocument): WrittenRelease
     key("contact", undefined);
     for (const field of ["name", "email", "phone"] as const) {
       const v = draft.contact[field];
-      if (v) lines.push(`  ${field}: ${yamlScalar(v)}`);
+      // A phone number is always quoted: edited to "+441632960555" it would otherwise turn into a number.
+      if (v) lines.push(`  ${field}: ${field === "phone" ? JSON.stringify(v) : yamlScalar(v)}`);
     }
   }
   lines.push("---");

@@ -40,7 +40,7 @@ describe("import of a Word file with every feature", () => {
     expect(md).toContain("\norganization: Millbrook Community Trust\n");
     expect(md).toContain("\ndate: 2026-03-03  # from the dateline “MILLBROOK, 3 March 2026 –”\n");
     expect(md).toContain("\nplace: Millbrook\n");
-    expect(md).toMatch(/\ncontact: # from “Media contact: Sam Reyes, .*”\n  name: Sam Reyes, communications officer\n  email: press@millbrooktrust\.example\n  phone: \+44 1632 960 555\n---\n/);
+    expect(md).toMatch(/\ncontact: # from “Media contact: Sam Reyes, .*”\n  name: Sam Reyes, communications officer\n  email: press@millbrooktrust\.example\n  phone: "\+44 1632 960 555"\n---\n/);
     // The dateline is out of the lede; the lede starts with its first real words.
     expect(md).toContain("\n\nThe Millbrook Community Trust today opened");
   });

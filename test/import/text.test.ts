@@ -51,7 +51,7 @@ describe("import of pasted text", () => {
     expect(imported.code).toBe(0);
     const md = markdownOf(imported);
     expect(md).toContain("\norganization: Eastquay Ferries\ndate: 2026-03-03  # from the dateline “EASTQUAY, March 3, 2026 —”\nplace: Eastquay\n");
-    expect(md).toMatch(/\ncontact: # from “Press contact: \/ Lena Marsh \/ lena\.marsh@eastquay-ferries\.example \/ Tel: \+44 1632 960 777”\n  name: Lena Marsh\n  email: lena\.marsh@eastquay-ferries\.example\n  phone: \+44 1632 960 777\n---\n/);
+    expect(md).toMatch(/\ncontact: # from “Press contact: \/ Lena Marsh \/ lena\.marsh@eastquay-ferries\.example \/ Tel: \+44 1632 960 777”\n  name: Lena Marsh\n  email: lena\.marsh@eastquay-ferries\.example\n  phone: "\+44 1632 960 777"\n---\n/);
     expect(md).toContain("\n\nThe ferry's diesel engine was lifted out in January.\n");
     expect(md).not.toMatch(/FOR IMMEDIATE RELEASE|ENDS/);
     expect(imported.problems).toEqual([]);
