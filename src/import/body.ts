@@ -31,7 +31,8 @@ export type BodyNote = { block: BodyBlock; text: string };
 export type Body = { blocks: BodyBlock[]; notes: BodyNote[]; organization?: { name: string; heading: string; at: number } };
 
 const BACKGROUND = new Map(labelInEveryLanguage("background").map((l) => [l.text.toLocaleLowerCase(), l.lang]));
-const ABOUT = /^(?:about|über|à propos d[e’']|a propos d[e’']|acerca de|sobre|про|о|o|informazioni su|over|σχετικά με|عن|אודות)\s+(.+)$/iu;
+// One-letter words ("O firmie", "О компании") are left out: they start too many other headings.
+const ABOUT = /^(?:about|über|à propos d[e’']|a propos d[e’']|acerca de|sobre|про|informazioni su|over|σχετικά με|عن|אודות)\s+(.+)$/iu;
 const DASH = /^\s*[—–-]{1,2}\s*/;
 
 const headingText = (spans: readonly Span[]) => oneLine(spans).replace(/\s*:$/, "");

@@ -11,7 +11,7 @@
  * are not part of the release's text).
  */
 import mammoth from "mammoth";
-import type { SourceBlock, SourceDocument, SourceImage, Span } from "./source.ts";
+import { lastWords, type SourceBlock, type SourceDocument, type SourceImage, type Span } from "./source.ts";
 
 /** The parts of mammoth's document model read here (lib/documents.js). */
 type MElement = {
@@ -61,6 +61,8 @@ export async function readDocx(file: string, buffer: Buffer): Promise<SourceDocu
   const notes: { number: number; body: MElement[] }[] = [];
   let images = 0;
   let paragraphNumber = 0;
+  /** The text read so far (its end): where an image is, for messages. */
+  let recent = "";
 
   const spansOf = (elements: readonly MElement[], style: { bold?: boolean; italic?: boolean; href?: string }): Span[] => {
     const out: Span[] = [];
@@ -68,6 +70,7 @@ export async function readDocx(file: string, buffer: Buffer): Promise<SourceDocu
       switch (e.type) {
         case "text":
           out.push({ kind: "text", text: e.value ?? "", ...flags(style) });
+          recent = lastWords(`${recent} ${e.value ?? ""}`);
           break;
         case "tab":
           out.push({ kind: "text", text: " ", ...flags(style) });
@@ -87,6 +90,7 @@ export async function readDocx(file: string, buffer: Buffer): Promise<SourceDocu
           const image: SourceImage = {
             number,
             alt: (e.altText ?? "").replace(/\s+/g, " ").trim(),
+            ...(recent ? { after: recent } : {}),
             ext: EXTENSIONS[e.contentType ?? ""] ?? (e.contentType?.split("/")[1]?.replace(/[^a-z0-9]/gi, "") || "bin"),
             read: async () => new Uint8Array(await e.readAsBuffer!()),
           };
@@ -109,10 +113,11 @@ export async function readDocx(file: string, buffer: Buffer): Promise<SourceDocu
     return out;
   };
 
+  // Paragraphs are numbered as a reader counts them: empty ones (spacing) are not counted.
   const paragraph = (p: MElement): void => {
-    const at = ++paragraphNumber;
     const spans = spansOf(p.children ?? [], {});
     if (!spans.some((s) => s.kind === "image" || s.text.trim() !== "")) return;
+    const at = ++paragraphNumber;
     const style = styleOf(p);
     const heading = HEADING.exec(style);
     const block: SourceBlock =
@@ -138,8 +143,9 @@ export async function readDocx(file: string, buffer: Buffer): Promise<SourceDocu
     for (const row of t.children ?? []) {
       const cells = (row.children ?? []).map((cell) => {
         const paragraphs = (cell.children ?? []).filter((c) => c.type === "paragraph");
-        paragraphNumber += paragraphs.length;
-        return paragraphs.map((p) => spansOf(p.children ?? [], {})).filter((s) => s.some((x) => x.kind === "image" || x.text.trim() !== ""));
+        const filled = paragraphs.map((p) => spansOf(p.children ?? [], {})).filter((s) => s.some((x) => x.kind === "image" || x.text.trim() !== ""));
+        paragraphNumber += filled.length;
+        return filled;
       });
       const spans: Span[] = [];
       for (const cell of cells.filter((c) => c.length > 0)) {

@@ -84,7 +84,11 @@ export async function importRelease(options: ImportOptions): Promise<ImportResul
   let doc: SourceDocument;
   try {
     const bytes = await readFile(file);
-    doc = ext === ".docx" ? await readDocx(file, bytes) : readText(file, bytes.toString("utf8"));
+    const text = ext === ".docx" ? "" : bytes.toString("utf8");
+    if (/^\uFEFF?---[ \t]*\r?\n[\s\S]*?\n---[ \t]*(?:\r?\n|$)/.test(text)) {
+      return fail(1, [error({ file, line: 1, column: 1 }, "the file has front matter already: it is a Pressroom release, not one to import", `copy it to ${path.join(contentDir, "<slug>", "<lang>.md")} instead`)]);
+    }
+    doc = ext === ".docx" ? await readDocx(file, bytes) : readText(file, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message = code === "ENOENT" ? "the file does not exist" : ext === ".docx" ? `cannot read the Word file: ${e instanceof Error ? e.message : String(e)}` : `cannot read the file: ${e instanceof Error ? e.message : String(e)}`;
@@ -119,7 +123,7 @@ export async function importRelease(options: ImportOptions): Promise<ImportResul
     return fail(
       1,
       written.missingAlt.map(({ image, where }) =>
-        error({ file }, `image ${image.number} (${where}) has no alt text; nothing was written`, doc.format === "docx" ? "in Word, right-click the image › View Alt Text, describe what it shows, save, and import again" : "describe the image in the brackets: ![what it shows](path)"),
+        error({ file }, `image ${image.number} (${where}${image.after ? `, after “${image.after}”` : ""}) has no alt text; nothing was written`, doc.format === "docx" ? "in Word, right-click the image › View Alt Text, describe what it shows, save, and import again" : "describe the image in the brackets: ![what it shows](path)"),
       ),
     );
   }

@@ -10,6 +10,8 @@ export type SourceImage = {
   number: number;
   /** Trimmed; "" when the image has none. */
   alt: string;
+  /** The last words before it, to tell the author which image a message means. */
+  after?: string;
   /** File extension for the copy in images/, without the dot. */
   ext: string;
   read: () => Promise<Uint8Array>;
@@ -58,6 +60,9 @@ export function plainText(spans: readonly Span[]): string {
 export function oneLine(spans: readonly Span[]): string {
   return plainText(spans).replace(/\s+/g, " ").trim();
 }
+
+/** The last `n` words of a text, for messages. */
+export const lastWords = (text: string, n = 6): string => text.split(/\s+/).filter(Boolean).slice(-n).join(" ");
 
 export const wordCount = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 

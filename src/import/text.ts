@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Definition, List, Node, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import type { SourceBlock, SourceDocument, Span } from "./source.ts";
+import { lastWords, type SourceBlock, type SourceDocument, type Span } from "./source.ts";
 
 type Style = { bold?: boolean; italic?: boolean; href?: string };
 
@@ -28,14 +28,22 @@ export function readText(file: string, text: string): SourceDocument {
   const lineOf = (node: Node) => node.position?.start.line ?? 1;
   const sourceOf = (node: Node) => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 
-  const image = (url: string, alt: string, style: Style): Span[] => {
+  /** `offset`: where the image is in the source, for messages. */
+  const image = (url: string, alt: string, style: Style, offset: number): Span[] => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url)) {
       // A picture on the web cannot be embedded: keep its description and address as a link.
       return [{ kind: "text", text: alt || url, ...style, href: url }];
     }
-    const resolved = path.resolve(path.dirname(file), decodeURI(url.replace(/^file:\/\//i, "")));
+    let local = url.replace(/^file:\/\//i, "");
+    try {
+      local = decodeURI(local);
+    } catch {
+      // a malformed escape: the path as written
+    }
+    const resolved = path.resolve(path.dirname(file), local);
     const ext = path.extname(resolved).slice(1).toLowerCase() || "bin";
-    return [{ kind: "image", image: { number: ++images, alt: alt.replace(/\s+/g, " ").trim(), ext: ext === "jpeg" ? "jpg" : ext, read: async () => new Uint8Array(await readFile(resolved)) } }];
+    const after = lastWords(source.slice(0, offset));
+    return [{ kind: "image", image: { number: ++images, alt: alt.replace(/\s+/g, " ").trim(), ...(after ? { after } : {}), ext: ext === "jpeg" ? "jpg" : ext, read: async () => new Uint8Array(await readFile(resolved)) } }];
   };
 
   const phrasing = (nodes: readonly PhrasingContent[], style: Style): Span[] =>
@@ -58,10 +66,10 @@ export function readText(file: string, text: string): SourceDocument {
           return def ? phrasing(node.children, { ...style, href: def.url }) : [{ kind: "text", text: sourceOf(node), ...style }];
         }
         case "image":
-          return image(node.url, node.alt ?? "", style);
+          return image(node.url, node.alt ?? "", style, node.position?.start.offset ?? 0);
         case "imageReference": {
           const def = definitions.get(node.identifier);
-          return def ? image(def.url, node.alt ?? "", style) : [{ kind: "text", text: sourceOf(node), ...style }];
+          return def ? image(def.url, node.alt ?? "", style, node.position?.start.offset ?? 0) : [{ kind: "text", text: sourceOf(node), ...style }];
         }
         case "html":
           // A tag is markup; the text between tags is separate text nodes and stays.

@@ -138,14 +138,14 @@ describe("import of a Word file without Title style, organisation or contact", (
     expect(nodesWithRole(tree!, "H2").map((n) => n.text)).toEqual(["Background"]);
   });
 
-  it("reports an image without alt text with its position, and writes nothing", async () => {
+  it("reports an image without alt text with its position and the words before it, and writes nothing", async () => {
     const image = await png();
     const bytes = docx([{ style: "Title", runs: ["Headline"] }, { runs: ["First paragraph."] }, { runs: ["A photo: ", { image }] }, { runs: [{ image, alt: "A described photo." }] }, { runs: [{ image, alt: "" }] }]);
     const imported = await importFixture("photos.docx", bytes);
     expect(imported.code).toBe(1);
     expect(imported.diagnostics.map((d) => d.message)).toEqual([
-      "image 1 (paragraph 3) has no alt text; nothing was written",
-      "image 3 (paragraph 5) has no alt text; nothing was written",
+      "image 1 (paragraph 3, after “Headline First paragraph. A photo:”) has no alt text; nothing was written",
+      "image 3 (paragraph 5, after “Headline First paragraph. A photo:”) has no alt text; nothing was written",
     ]);
     expect(imported.diagnostics[0]?.file).toBe(imported.source);
     expect(imported.diagnostics[0]?.hint).toMatch(/Alt Text/);

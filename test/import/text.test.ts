@@ -109,6 +109,9 @@ describe("import of pasted text", () => {
     expect(badLang.code).toBe(2);
     expect(badLang.diagnostics[0]?.hint).toBe("did you mean `--lang en`?");
     expect((await importFixture("x.doc", "…")).code).toBe(2);
+    const release = await importFixture("en.md", "---\ntitle: T\norganization: O\ndate: 2026-01-01\n---\n\nText.\n");
+    expect(release.code).toBe(1);
+    expect(release.diagnostics[0]?.message).toMatch(/has front matter already/);
     const first = await importFixture("x.txt", pastedText);
     const again = await importFixture("x.txt", pastedText, { contentDir: first.contentDir });
     expect(again.code).toBe(1);
