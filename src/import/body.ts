@@ -53,7 +53,7 @@ const attributionSpans = (spans: readonly Span[]): Span[] => plain(dropLeading(t
 /** Without italic: a pull quote is set in the layout's style. */
 const plain = (spans: readonly Span[]): Span[] => spans.map((s) => (s.kind === "text" ? { ...s, italic: undefined } : s));
 
-export function convertBody(blocks: readonly SourceBlock[], lang: string): Body {
+export function convertBody(blocks: readonly SourceBlock[], lang: string, format: "docx" | "text"): Body {
   const out: BodyBlock[] = [];
   const notes: BodyNote[] = [];
   let organization: Body["organization"];
@@ -95,7 +95,7 @@ export function convertBody(blocks: readonly SourceBlock[], lang: string): Body 
     }
 
     // Pull quotes.
-    const quote = pullQuote(blocks, i);
+    const quote = pullQuote(blocks, i, format === "docx" ? "the Quote style" : "a block quote");
     if (quote) {
       out.push(quote.block);
       note(quote.block, `pull quote ← ${quote.why}`);
@@ -117,7 +117,7 @@ export function convertBody(blocks: readonly SourceBlock[], lang: string): Body 
 }
 
 /** A pull quote starting at `blocks[i]`, and how many blocks it takes. */
-function pullQuote(blocks: readonly SourceBlock[], i: number): { block: BodyBlock; used: number; why: string } | undefined {
+function pullQuote(blocks: readonly SourceBlock[], i: number, quoted: string): { block: BodyBlock; used: number; why: string } | undefined {
   const b = blocks[i]!;
   if (hasImage(b.spans)) return undefined;
   const text = oneLine(b.spans);
@@ -133,10 +133,10 @@ function pullQuote(blocks: readonly SourceBlock[], i: number): { block: BodyBloc
     const parts: Span[][] = [];
     while (blocks[j]?.kind === "quote" && !hasImage(blocks[j]!.spans)) parts.push(...splitLines(blocks[j++]!.spans));
     const last = parts.at(-1);
-    if (parts.length > 1 && last && isAttribution(last, false)) return make(joinLines(parts.slice(0, -1)), last, j - i, "a quotation style with a dash attribution line");
+    if (parts.length > 1 && last && isAttribution(last, false)) return make(joinLines(parts.slice(0, -1)), last, j - i, `${quoted} with a dash attribution line`);
     const after = blocks[j];
-    if (after?.kind === "paragraph" && isAttribution(after.spans, true)) return make(joinLines(parts), after.spans, j - i + 1, "a quotation style followed by an attribution line");
-    return make(joinLines(parts), undefined, j - i, "a quotation style");
+    if (after?.kind === "paragraph" && isAttribution(after.spans, true)) return make(joinLines(parts), after.spans, j - i + 1, `${quoted} followed by an attribution line`);
+    return make(joinLines(parts), undefined, j - i, quoted);
   }
   if (b.kind !== "paragraph") return undefined;
 

@@ -196,7 +196,7 @@ export function interpret(doc: SourceDocument, lang: string, langWhy: string, fa
   }
 
   // 7. The body, and the organisation from an "About …" heading.
-  const body = convertBody(blocks, lang);
+  const body = convertBody(blocks, lang, doc.format);
   let organization: string | undefined;
   if (body.organization) {
     organization = body.organization.name;
