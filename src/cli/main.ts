@@ -7,12 +7,14 @@ import { Command, CommanderError } from "commander";
 import { UsageError } from "../build/usage-error.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCheck } from "./commands/check.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerManifest } from "./commands/manifest.ts";
+import { registerNew } from "./commands/new.ts";
 import { registerWatch } from "./commands/watch.ts";
 import type { ExitCode, RegisterCommand } from "./shared.ts";
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerManifest];
+const COMMANDS: RegisterCommand[] = [registerBuild, registerWatch, registerNew, registerImport, registerCheck, registerManifest];
 
 export async function main(argv: string[]): Promise<number> {
   const exit: ExitCode = { code: 0 };

@@ -11,7 +11,8 @@ export type DiscoverFilter = {
 
 export type DiscoverResult = { sources: SourceFile[]; diagnostics: Diagnostic[] };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A release folder name: kebab-case, lower-case ASCII letters and digits. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Code-unit order: the same on every machine and locale. */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -139,7 +140,7 @@ function wantedLanguages(contentDir: string, filter: DiscoverFilter | undefined,
 }
 
 /** `Harbour Library_2026` → `harbour-library-2026`; accents dropped. */
-function suggestSlug(name: string): string {
+export function suggestSlug(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
