@@ -14,6 +14,7 @@ import { convertBody, type Body } from "./body.ts";
 import { contactContinuation, contactLabel, parseContact, type Contact } from "./contact.ts";
 import { findDateline } from "./dateline.ts";
 import { allItalic, dropLeading, hasImage, hasLink, oneLine, OPENING_QUOTE, plainText, splitLines, wordCount, where, type SourceBlock, type SourceDocument, type Span } from "./source.ts";
+import { guessOrganisation } from "./organisation.ts";
 
 export type FrontKey = "title" | "standfirst" | "organization" | "date" | "place" | "lang" | "contact";
 
@@ -195,16 +196,23 @@ export function interpret(doc: SourceDocument, lang: string, langWhy: string, fa
     guess("contact", `“${oneLine(taken[0]!.spans)}” (${span}), taken out of the text`);
   }
 
-  // 7. The body, and the organisation from an "About …" heading.
+  // 7. The body, and the organisation from an "About …" heading, else the name the text repeats most.
   const body = convertBody(blocks, lang, doc.format);
   let organization: string | undefined;
   if (body.organization) {
     organization = body.organization.name;
     guess("organization", `the heading “${body.organization.heading}” (${at(body.organization.at)})`);
   } else {
-    const domain = contact?.email?.split("@")[1];
-    comments.organization = `TODO: write the organisation's name${domain ? ` (the contact's e-mail is at ${domain})` : ""}`;
-    guess("organization", `not found (no “About …” heading): left as a TODO, which the build reports until you write it`);
+    const recurring = guessOrganisation([title ?? "", standfirst ?? "", ...blocks.map((b) => oneLine(b.spans))]);
+    if (recurring) {
+      organization = recurring.name;
+      comments.organization = "guessed: the name the text repeats most; check it";
+      guess("organization", `“${recurring.name}”, the name the text repeats most (${recurring.count} times); check it`);
+    } else {
+      const domain = contact?.email?.split("@")[1];
+      comments.organization = `TODO: write the organisation's name${domain ? ` (the contact's e-mail is at ${domain})` : ""}`;
+      guess("organization", `not found (no “About …” heading): left as a TODO, which the build reports until you write it`);
+    }
   }
 
   guess("lang", langWhy);
