@@ -211,7 +211,7 @@ export function interpret(doc: SourceDocument, lang: string, langWhy: string, fa
     } else {
       const domain = contact?.email?.split("@")[1];
       comments.organization = `TODO: write the organisation's name${domain ? ` (the contact's e-mail is at ${domain})` : ""}`;
-      guess("organization", `not found (no “About …” heading): left as a TODO, which the build reports until you write it`);
+      guess("organization", `not found (no “About …” heading, no name repeated three times): left as a TODO, which the build reports until you write it`);
     }
   }
 

@@ -24,7 +24,7 @@ describe("pressroom import (CLI)", () => {
     expect(r.stdout.split("\n")).toEqual(
       expect.arrayContaining([
         `${md}:2: title ← the first heading of the Word file (paragraph 1)`,
-        `${md}:3: organization: TODO ← not found (no “About …” heading): left as a TODO, which the build reports until you write it`,
+        `${md}:3: organization: TODO ← not found (no “About …” heading, no name repeated three times): left as a TODO, which the build reports until you write it`,
         `${md}:4: date 2026-03-03 ← the dateline “3 March 2026 —” (paragraph 2), taken out of the text`,
         `${md}:5: lang en ← Latin script, which Pressroom reads as English unless --lang says otherwise`,
         "slug riverside-library-extends-its-opening-hours ← the headline; pass --slug to choose another",
