@@ -8,10 +8,11 @@ import { UsageError } from "../build/usage-error.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerManifest } from "./commands/manifest.ts";
+import { registerSend } from "./commands/send.ts";
 import type { ExitCode, RegisterCommand } from "./shared.ts";
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerBuild, registerCheck, registerManifest];
+const COMMANDS: RegisterCommand[] = [registerBuild, registerCheck, registerManifest, registerSend];
 
 export async function main(argv: string[]): Promise<number> {
   const exit: ExitCode = { code: 0 };
