@@ -117,7 +117,13 @@ export function ReleaseEmail({ prepared, texts, images }: { prepared: PreparedRe
         <title>{meta.title}</title>
       </head>
       <body style={c.s.body}>
-        {/* The e-mail accessibility pattern: a labelled article, so a screen reader announces where the message starts. */}
+        {/*
+          main: the message is the page's main content (a client that shows it as its own document, such as
+          Thunderbird or Apple Mail, offers it as a landmark). Inside, the e-mail accessibility pattern: a
+          labelled article, so a screen reader announces where the message starts, also where a webmail drops
+          <main>. The article, not <html>, carries what must survive such a client: lang, dir, the column style.
+        */}
+        <main>
         <div role="article" aria-roledescription="email" aria-label={texts.subject} {...where} style={c.s.article}>
           <p style={c.s.masthead}>
             <span style={c.s.organization}>{meta.organization}</span>
@@ -136,6 +142,7 @@ export function ReleaseEmail({ prepared, texts, images }: { prepared: PreparedRe
           <Blocks blocks={lede ? rest : blocks} c={c} />
           <Contact c={c} texts={texts} />
         </div>
+        </main>
       </body>
     </html>
   );
