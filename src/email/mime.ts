@@ -20,6 +20,7 @@
  * spaces that format=flowed needs (as `=20`) through any mail server.
  */
 import MailComposer from "nodemailer/lib/mail-composer";
+import { encode as qpEncode } from "nodemailer/lib/qp";
 import type { InlineImage } from "./images.ts";
 
 export type MessageParts = {
@@ -37,11 +38,10 @@ export type MessageParts = {
   boundary: string;
 };
 
-/** Quoted-printable for text that is mostly ASCII, base64 for text that is mostly not (Arabic, Cyrillic, …): the shorter. */
+/** Quoted-printable or base64, whichever is shorter for this text (QP for English, base64 for Arabic or Ukrainian). */
 function textEncoding(text: string): "quoted-printable" | "base64" {
-  let nonAscii = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) nonAscii++;
-  return nonAscii / Math.max(1, text.length) < 0.2 ? "quoted-printable" : "base64";
+  const bytes = Buffer.from(text, "utf8");
+  return qpEncode(bytes).length <= Math.ceil(bytes.length / 3) * 4 ? "quoted-printable" : "base64";
 }
 
 export async function buildMime(parts: MessageParts): Promise<Uint8Array> {
@@ -52,7 +52,8 @@ export async function buildMime(parts: MessageParts): Promise<Uint8Array> {
     messageId: parts.messageId,
     headers: {
       "Content-Language": parts.lang,
-      // Outlook and Apple Mail open a message with this header as a draft, ready to address and send.
+      // Outlook opens a message with this header as an unsent draft, ready to address and send.
+      // `pressroom send` leaves it out of the copies it sends.
       "X-Unsent": "1",
     },
     baseBoundary: parts.boundary,
