@@ -41,6 +41,7 @@ export function addressProblem(address: string): string | undefined {
   if (domain === "") return "there is no domain after the @";
   if (local.includes("@")) return "there is more than one @";
   if (local.length > 64) return "the part before the @ is longer than 64 characters";
+  if (/[^\x00-\x7f]/.test(local)) return "the part before the @ has letters outside ASCII, which most mail servers refuse";
   if (!LOCAL_PART.test(local)) return "the part before the @ has a character that needs quoting, or dots at its start, end or twice in a row";
   const labels = domain.split(".");
   if (labels.length < 2) return `the domain \`${domain}\` has no dot`;

@@ -18,7 +18,7 @@ import { isPlaceholder } from "../sender.ts";
 import { parseMessage, type ParsedMessage } from "./message.ts";
 import { parseRecipients } from "./recipients.ts";
 import { acceptedBefore, appendSentLog, readSentLog, sentLogFile, type SentLog } from "./sent-log.ts";
-import { credentialsFromEnv, parseSmtpUrl, smtpMailer, type Mailer, type SmtpCredentials, type SmtpServer } from "./smtp.ts";
+import { credentialsFromEnv, parseSmtpUrl, smtpMailer } from "./smtp.ts";
 
 export type SendOptions = {
   eml: string;
@@ -38,10 +38,6 @@ export type SendIO = {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
-  /** For tests: another mailer than SMTP. */
-  mailer?: (server: SmtpServer, credentials: SmtpCredentials | undefined) => Mailer;
-  now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -109,13 +105,15 @@ export async function send(options: SendOptions, io: SendIO): Promise<number> {
     io.out(`dry run: nothing sent. Add --yes to send ${plural(todo.length, "message")} through ${server.url}, at most ${options.rate} a minute.`);
     return 0;
   }
-  if (todo.length === 0) return 0;
+  if (todo.length === 0) {
+    io.out("nothing to send: every recipient already has this message (--resend sends again)");
+    return 0;
+  }
 
   // 5. Send, one recipient at a time, at most `rate` a minute.
-  const now = io.now ?? (() => new Date());
-  const sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const interval = 60_000 / options.rate;
-  const mailer = (io.mailer ?? smtpMailer)(server, credentials);
+  const mailer = smtpMailer(server, credentials);
   let failed = 0;
   let next = 0;
   try {
@@ -131,7 +129,7 @@ export async function send(options: SendOptions, io: SendIO): Promise<number> {
       }
       await appendSentLog(logFile, log, {
         messageId: message.messageId, to: r.address, ...(r.name ? { name: r.name } : {}),
-        time: now().toISOString(), accepted: result.accepted, response: result.response,
+        time: new Date().toISOString(), accepted: result.accepted, response: result.response,
       });
     }
   } finally {
