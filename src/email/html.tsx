@@ -124,24 +124,24 @@ export function ReleaseEmail({ prepared, texts, images }: { prepared: PreparedRe
           <main>. The article, not <html>, carries what must survive such a client: lang, dir, the column style.
         */}
         <main>
-        <div role="article" aria-roledescription="email" aria-label={texts.subject} {...where} style={c.s.article}>
-          <p style={c.s.masthead}>
-            <span style={c.s.organization}>{meta.organization}</span>
-            <br />
-            <span {...labelProps(texts.pressRelease)}>{texts.pressRelease.text}</span>
-          </p>
-          {texts.embargo ? <p style={c.s.embargo} {...labelProps(texts.embargo)}>{texts.embargo.text}</p> : null}
-          <h1 style={c.s.h1}>{meta.title}</h1>
-          {meta.standfirst ? <p style={c.s.standfirst}>{meta.standfirst}</p> : null}
-          {lede ? (
-            <p style={c.s.paragraph}>
-              <strong style={c.s.dateline}>{texts.dateline}</strong>
-              <Inlines inlines={lede.inlines} c={c} />
+          <div role="article" aria-roledescription="email" aria-label={texts.subject} {...where} style={c.s.article}>
+            <p style={c.s.masthead}>
+              <span style={c.s.organization}>{meta.organization}</span>
+              <br />
+              <span {...labelProps(texts.pressRelease)}>{texts.pressRelease.text}</span>
             </p>
-          ) : null}
-          <Blocks blocks={lede ? rest : blocks} c={c} />
-          <Contact c={c} texts={texts} />
-        </div>
+            {texts.embargo ? <p style={c.s.embargo} {...labelProps(texts.embargo)}>{texts.embargo.text}</p> : null}
+            <h1 style={c.s.h1}>{meta.title}</h1>
+            {meta.standfirst ? <p style={c.s.standfirst}>{meta.standfirst}</p> : null}
+            {lede ? (
+              <p style={c.s.paragraph}>
+                <strong style={c.s.dateline}>{texts.dateline}</strong>
+                <Inlines inlines={lede.inlines} c={c} />
+              </p>
+            ) : null}
+            <Blocks blocks={lede ? rest : blocks} c={c} />
+            <Contact c={c} texts={texts} />
+          </div>
         </main>
       </body>
     </html>
