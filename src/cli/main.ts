@@ -10,11 +10,12 @@ import { registerCheck } from "./commands/check.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerManifest } from "./commands/manifest.ts";
 import { registerNew } from "./commands/new.ts";
+import { registerSend } from "./commands/send.ts";
 import { registerWatch } from "./commands/watch.ts";
 import type { ExitCode, RegisterCommand } from "./shared.ts";
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerBuild, registerWatch, registerNew, registerImport, registerCheck, registerManifest];
+const COMMANDS: RegisterCommand[] = [registerBuild, registerWatch, registerNew, registerImport, registerCheck, registerManifest, registerSend];
 
 export async function main(argv: string[]): Promise<number> {
   const exit: ExitCode = { code: 0 };
