@@ -124,3 +124,24 @@ export class JsonLocator {
     return found;
   }
 }
+
+type SchemaDef = { type: string; shape?: Record<string, unknown>; innerType?: unknown; element?: unknown };
+const defOf = (schema: unknown): SchemaDef | undefined => (schema as { _zod?: { def?: SchemaDef } })?._zod?.def;
+
+/** The keys a zod object schema allows at `path` (optional, default and array wrappers looked through). */
+export function keysAt(schema: unknown, path: JsonPath): string[] {
+  let node = schema;
+  const unwrap = () => {
+    for (let def = defOf(node); def && (def.type === "optional" || def.type === "default" || def.type === "nullable"); def = defOf(node)) node = def.innerType;
+  };
+  unwrap();
+  for (const step of path) {
+    const def = defOf(node);
+    if (def?.type === "object" && typeof step === "string") node = def.shape?.[step];
+    else if (def?.type === "array" && typeof step === "number") node = def.element;
+    else return [];
+    unwrap();
+  }
+  const def = defOf(node);
+  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}

@@ -52,9 +52,9 @@ export const SCRIPT = /^[A-Z][a-z]{3}$/;
 
 /** One face of a family, as manifest families and brand fonts (pressroom.config.json) write it. */
 export const faceSchema = z.strictObject({
-  weight: z.number().int().min(1).max(1000),
+  weight: z.number().int().min(1).max(1000).describe("Font weight: 400 regular, 700 bold."),
   style: z.enum(["normal", "italic"]),
-  file: z.string().min(1),
+  file: z.string().min(1).describe('"npm:<package>/<path to .ttf or .otf>", or a path relative to the file that lists the face. Not WOFF2, not a variable font.'),
 });
 
 const familySchema = z.strictObject({
