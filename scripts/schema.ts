@@ -5,9 +5,8 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { configSchemaText } from "../src/config/schema.ts";
+import { configSchemaText, SCHEMA_FILE } from "../src/config/schema.ts";
 import { packageRoot } from "../src/paths.ts";
-import { SCHEMA_FILE } from "../src/config/schema.ts";
 
 const file = path.join(packageRoot, SCHEMA_FILE);
 writeFileSync(file, configSchemaText());

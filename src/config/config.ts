@@ -56,8 +56,10 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config?: Projec
   const data = parsed.data;
   const base = path.dirname(absolute);
   const fromConfig = (p: string) => (path.isAbsolute(p) ? p : path.relative(process.cwd(), path.resolve(base, p)) || ".");
-  const brand = data.brand ? await resolveBrand(data.brand, { file, dir: base, at: (p) => ({ file, ...locator.position(p) }) }) : { diagnostics: [] };
-  diagnostics.push(...brand.diagnostics);
+  const { brand, diagnostics: brandDiagnostics } = data.brand
+    ? await resolveBrand(data.brand, { file, dir: base, at: (p) => ({ file, ...locator.position(p) }) })
+    : { brand: undefined, diagnostics: [] };
+  diagnostics.push(...brandDiagnostics);
   if (hasErrors(diagnostics)) return { diagnostics: inTextOrder(diagnostics) };
   return {
     config: {
@@ -67,7 +69,7 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config?: Projec
       ...(data.editions ? { editions: data.editions } : {}),
       ...(data.languages ? { languages: data.languages } : {}),
       ...(data.jobs !== undefined ? { jobs: data.jobs } : {}),
-      ...("brand" in brand && brand.brand ? { brand: brand.brand } : {}),
+      ...(brand ? { brand } : {}),
     },
     diagnostics: inTextOrder(diagnostics),
   };
