@@ -2,7 +2,7 @@ import React from "react";
 import { Artifact } from "../../src/compose/components.tsx";
 import { defineLayout, mm, paper, type PageSpec } from "../../src/compose/define-layout.ts";
 import { handoutPageStyle, handoutParts } from "../shared/handout.tsx";
-import { colours } from "../shared/tokens.ts";
+import { colours, paletteOf } from "../shared/tokens.ts";
 
 // Print master: A4 trim; Pressroom adds 3 mm bleed, crop marks, CMYK and the
 // output intent (profile "print"). The type area keeps well inside the 5 mm
@@ -27,7 +27,7 @@ export default defineLayout({
     ...handout,
     Header: (props) => (
       <>
-        <Artifact style={{ position: "absolute", top: -top, left: -left, width: page.size[0], height: mm(5), backgroundColor: colours.accent.rgb }} />
+        <Artifact style={{ position: "absolute", top: -top, left: -left, width: page.size[0], height: mm(5), backgroundColor: paletteOf(props.prepared).accent.rgb }} />
         <handout.Header {...props} />
       </>
     ),

@@ -4,7 +4,7 @@
  * highlighted pull quote, the media contact and a running footer.
  */
 import React from "react";
-import { View } from "@react-pdf/renderer";
+import { Image, View } from "@react-pdf/renderer";
 import {
   Artifact, Footer, Group, Headline, PlainText, RichText, Standfirst,
 } from "../../src/compose/components.tsx";
@@ -13,10 +13,15 @@ import type { LayoutParts, PageSpec } from "../../src/compose/define-layout.ts";
 import type { PreparedRelease } from "../../src/model/prepared.ts";
 import type { Inline } from "../../src/model/release.ts";
 import { formatDate, formatDateTime, labelsFor, listComma } from "./labels.ts";
-import { colours } from "./tokens.ts";
+import { paletteOf } from "./tokens.ts";
 import type { Style } from "../../src/compose/style.ts";
+import { LOGO_MAX_HEIGHT, type BrandLogo, type ColourName } from "../../src/model/brand.ts";
 
-const c = (name: keyof typeof colours) => colours[name].rgb;
+/** The release's colours (the brand's, else the design's) as CSS colours: `c("accent")`. */
+const coloursOf = (prepared: PreparedRelease) => {
+  const palette = paletteOf(prepared);
+  return (name: ColourName) => palette[name].rgb;
+};
 
 /** Small print (masthead, contact): a little smaller than the body, but never below 16 pt in large print. */
 const uiSize = (o: HandoutOptions) => (o.bodySize >= 16 ? o.bodySize : o.bodySize * 0.9);
@@ -37,6 +42,7 @@ export type HandoutOptions = {
 };
 
 function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles {
+  const c = coloursOf(prepared);
   const rtl = prepared.direction === "rtl";
   const justify = o.justify ?? true;
   const start = rtl ? "right" : "left";
@@ -84,16 +90,32 @@ function blockStyles(prepared: PreparedRelease, o: HandoutOptions): BlockStyles 
   };
 }
 
-function Masthead({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions }) {
+/** The logo's size in the masthead: `height` pt high, never wider than `maxWidth`, aspect ratio kept. */
+function logoBox(logo: BrandLogo, height: number, maxWidth: number): { width: number; height: number } {
+  const width = (height * logo.width) / logo.height;
+  return width <= maxWidth ? { width, height } : { width: maxWidth, height: (maxWidth * logo.height) / logo.width };
+}
+
+function Masthead({ prepared, o, width }: { prepared: PreparedRelease; o: HandoutOptions; width: number }) {
   const { meta } = prepared.release;
+  const c = coloursOf(prepared);
   const labels = labelsFor(prepared.lang);
+  const rtl = prepared.direction === "rtl";
   const ui = { fontFamily: prepared.fonts.ui, fontSize: uiSize(o), color: c("muted") };
+  const logo = prepared.brand?.logo;
+  // The brand logo sits before the organisation name, which says the same: decoration, an artifact.
+  const box = logo ? logoBox(logo, Math.min(LOGO_MAX_HEIGHT, Math.max(28, uiSize(o) * 2.5)), width * 0.4) : undefined;
   return (
     <View style={{ marginBottom: 14 }}>
       {/* A long organisation name wraps in the room the label leaves; the label never wraps. */}
-      <View style={{ flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", alignItems: "flex-start" }}>
+      <View style={{ flexDirection: rtl ? "row-reverse" : "row", justifyContent: "space-between", alignItems: logo ? "center" : "flex-start" }}>
+        {logo && box ? (
+          <Artifact style={{ ...box, flexShrink: 0, flexGrow: 0, ...(rtl ? { marginLeft: uiSize(o) } : { marginRight: uiSize(o) }) }}>
+            <Image src={logo.src} style={box} />
+          </Artifact>
+        ) : null}
         <PlainText text={meta.organization} style={{ ...ui, fontWeight: 700, color: c("accent"), flexGrow: 1, flexShrink: 1, flexBasis: 0 }} />
-        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none", flexShrink: 0, flexGrow: 0, ...(prepared.direction === "rtl" ? { marginRight: 12 } : { marginLeft: 12 }) }} {...(labels.lang ? { lang: labels.lang } : {})} />
+        <PlainText text={labels.pressRelease} style={{ ...ui, textTransform: "none", flexShrink: 0, flexGrow: 0, ...(rtl ? { marginRight: 12 } : { marginLeft: 12 }) }} {...(labels.lang ? { lang: labels.lang } : {})} />
       </View>
       <Artifact style={{ height: 2.5, backgroundColor: c("accent"), marginVertical: 6 }} />
       {meta.embargo ? (
@@ -131,6 +153,7 @@ function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions
   const phone = contact.phone ? text(contact.phone.replace(/ /g, "\u00a0")) : undefined;
   const ui = { fontFamily: prepared.fonts.ui, fontSize: uiSize(o) };
   const labels = labelsFor(prepared.lang);
+  const c = coloursOf(prepared);
   return (
     <Group role="Sect" style={{ marginTop: 10, paddingTop: 6, borderTop: `0.75pt solid ${c("accent")}` }} wrap={false}>
       <PlainText role="H2" text={labels.contact} {...(labels.lang ? { lang: labels.lang } : {})} style={{ ...ui, fontWeight: 700, color: c("accent"), marginBottom: 2 }} />
@@ -146,12 +169,13 @@ function Contact({ prepared, o }: { prepared: PreparedRelease; o: HandoutOptions
 /** The handout design as layout parts, for a page spec and type options. */
 export function handoutParts(page: PageSpec, o: HandoutOptions): LayoutParts {
   const [, right, bottom, left] = page.margins;
+  const width = page.size[0] - left - right;
   return {
     Header: ({ prepared }) => (
       <>
-        <Masthead prepared={prepared} o={o} />
+        <Masthead prepared={prepared} o={o} width={width} />
         <Headline style={{ fontFamily: prepared.fonts.heading, fontWeight: 700, fontSize: o.bodySize * (o.headlineScale ?? 2.1), lineHeight: 1.15, marginBottom: 6 }} />
-        <Standfirst style={{ fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.15, lineHeight: 1.35, color: c("muted") }} />
+        <Standfirst style={{ fontFamily: prepared.fonts.heading, fontSize: o.bodySize * 1.15, lineHeight: 1.35, color: coloursOf(prepared)("muted") }} />
       </>
     ),
     Body: ({ prepared }) => {
@@ -170,11 +194,12 @@ export function handoutParts(page: PageSpec, o: HandoutOptions): LayoutParts {
       <Footer
         pageNumber={pageNumber}
         totalPages={totalPages}
-        style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", borderTop: `0.5pt solid ${c("muted")}`, paddingTop: 4 }}
-        textStyle={{ fontFamily: prepared.fonts.ui, fontSize: Math.max(8, o.bodySize * 0.75), color: c("muted") }}
+        style={{ position: "absolute", bottom: Math.min(bottom / 2, 34), left, right, flexDirection: prepared.direction === "rtl" ? "row-reverse" : "row", justifyContent: "space-between", borderTop: `0.5pt solid ${coloursOf(prepared)("muted")}`, paddingTop: 4 }}
+        textStyle={{ fontFamily: prepared.fonts.ui, fontSize: Math.max(8, o.bodySize * 0.75), color: coloursOf(prepared)("muted") }}
       />
     ),
   };
 }
 
-export const handoutPageStyle = { color: c("ink") };
+/** Every page's text colour: the release's ink. */
+export const handoutPageStyle = (prepared: PreparedRelease): Style => ({ color: paletteOf(prepared).ink.rgb });

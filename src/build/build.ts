@@ -9,6 +9,7 @@
 import path from "node:path";
 import { packageRoot } from "../paths.ts";
 import { discoverSources } from "../discover/discover.ts";
+import type { Brand } from "../model/brand.ts";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import { loadFontManifest } from "../prepare/font-manifest.ts";
 import { BuildCache, cacheFile } from "./cache.ts";
@@ -39,6 +40,8 @@ export type BuildOptions = {
   force?: boolean;
   /** Build only this share of the outputs (CI runners). */
   shard?: Shard;
+  /** The project's brand, resolved by `loadConfig` (pressroom.config.json); none: the design's defaults. */
+  brand?: Brand;
   /** Progress lines ("wrote out/…"). */
   log?: (line: string) => void;
   /** Called as each output to build finishes. */
@@ -88,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // plan: one unit per output, this shard's share; skip the ones whose inputs are unchanged
   const units = shardUnits(planUnits(discovered.sources, layouts), options.shard);
   const cache = BuildCache.read(cacheFile(options.outDir, options.shard));
-  const hashOf = unitHasher({ root: packageRoot, layoutsDir, fontsDir: path.resolve(fontsDir), fonts: fonts.manifest });
+  const hashOf = unitHasher({ root: packageRoot, layoutsDir, fontsDir: path.resolve(fontsDir), fonts: fonts.manifest, ...(options.brand ? { brand: options.brand.digest } : {}) });
   const outputs = new Map<string, ManifestEntry>();
   const todo: { unit: Unit; inputs: string }[] = [];
   for (const unit of units) {
@@ -102,6 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // parse, prepare, compose, lay out, render: on the pool; verify and write each as it comes back
   const tasks: UnitTask[] = todo.map(({ unit }) => ({
     source: unit.source, layout: unit.layout, outputName: path.join(options.outDir, unit.file), ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+    ...(options.brand ? { brand: options.brand } : {}),
   }));
   const perUnit: Diagnostic[][] = todo.map(() => []);
   const timings: UnitTiming[] = [];

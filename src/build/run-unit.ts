@@ -5,11 +5,13 @@
  * and prepared releases are loaded once per thread and reused.
  */
 import type { Layout } from "../compose/define-layout.ts";
+import type { Brand } from "../model/brand.ts";
 import { error, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { SourceFile } from "../model/release.ts";
 import { parseRelease } from "../parse/parse-release.ts";
 import { createFontStore, loadFontManifest, type FontManifest } from "../prepare/fonts.ts";
+import { withBrandFonts } from "../prepare/brand.ts";
 import { prepareRelease } from "../prepare/prepare.ts";
 import { loadLayouts } from "./layouts.ts";
 import type { CheckOptions } from "../verify/check.ts";
@@ -21,6 +23,8 @@ export type UnitTask = {
   /** Where the PDF will be written, for messages about it. */
   outputName: string;
   fontsDir?: string;
+  /** The project's brand (plain data: it is copied to the worker with the task). */
+  brand?: Brand;
 };
 
 export type UnitResult = {
@@ -53,15 +57,15 @@ type Prepared = { prepared?: PreparedRelease; title?: string; diagnostics: Diagn
 /** The last release prepared on this thread: its editions usually come one after another. */
 let lastPrepared: { key: string; value: Prepared } | undefined;
 
-function prepared(source: SourceFile, manifest: FontManifest): Prepared {
-  const key = `${source.path}\0${source.text}`;
+function prepared(source: SourceFile, manifest: FontManifest, brand: Brand | undefined): Prepared {
+  const key = `${source.path}\0${source.text}\0${brand?.digest ?? ""}`;
   if (lastPrepared?.key === key) return lastPrepared.value;
   // parse: front matter and Markdown into a Release
   const parsed = parseRelease(source);
   let value: Prepared = { diagnostics: parsed.diagnostics };
   if (parsed.release && !hasErrors(parsed.diagnostics)) {
     // prepare: language, direction, hyphenation, fonts, glyph coverage
-    const ready = prepareRelease(parsed.release, manifest);
+    const ready = prepareRelease(parsed.release, manifest, brand);
     value = { title: parsed.release.meta.title, diagnostics: [...parsed.diagnostics, ...ready.diagnostics], ...(ready.prepared && !hasErrors(ready.diagnostics) ? { prepared: ready.prepared } : {}) };
   }
   lastPrepared = { key, value };
@@ -82,10 +86,10 @@ async function renderUnit(task: UnitTask): Promise<UnitResult> {
     const own = context.diagnostics.filter((d) => d.file.includes(`${task.layout}`));
     return { pages: 0, diagnostics: own.length ? own : [error({ file: task.source.path }, `layout "${task.layout}" did not load`, "see the errors about layouts/")] };
   }
-  const release = prepared(task.source, context.manifest);
+  const release = prepared(task.source, context.manifest, task.brand);
   if (!release.prepared) return { pages: 0, diagnostics: release.diagnostics };
   // compose, layout, render. A fresh font store per document: fontkit's glyph caches
   // never carry over from one document to the next (the parsed tables are shared).
-  const result = await buildTarget(release.prepared, layout, createFontStore(context.manifest), task.outputName);
+  const result = await buildTarget(release.prepared, layout, createFontStore(withBrandFonts(context.manifest, task.brand)), task.outputName);
   return { ...result, ...(release.title ? { title: release.title } : {}), diagnostics: [...release.diagnostics, ...result.diagnostics] };
 }

@@ -43,7 +43,7 @@ export async function buildTarget(prepared: PreparedRelease, layout: Layout, fon
       ...(release.meta.standfirst ? { subject: release.meta.standfirst } : {}),
       date: documentDate(release.meta.date),
     },
-    paint: profile.paint(layout),
+    paint: profile.paint(layout, prepared.brand),
     ...(profile.finish ? { finish: profile.finish } : {}),
   });
   if (hasErrors(rendered.diagnostics) || !rendered.bytes) return { pages, diagnostics: rendered.diagnostics, checks };

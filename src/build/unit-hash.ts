@@ -1,6 +1,8 @@
 /**
  * What an output depends on, as one hash: its Markdown file, the other
- * files of its release folder (images), its layout's code, the fonts,
+ * files of its release folder (images), its layout's code, the fonts, the
+ * brand (pressroom.config.json's `brand` and its files; no other key of the
+ * configuration changes an output's bytes),
  * Pressroom itself (its code and locked dependencies) and the options that
  * change bytes. A rebuild skips an output whose hash is unchanged.
  */
@@ -44,6 +46,8 @@ export type HashContext = {
   layoutsDir: string;
   fontsDir: string;
   fonts: FontManifest;
+  /** The brand's digest (its configuration and the bytes of its logo and font files), when there is a brand. */
+  brand?: string;
   env?: NodeJS.ProcessEnv;
 };
 
@@ -82,6 +86,7 @@ export function unitHasher(context: HashContext): (unit: Unit) => string {
     .update(CACHE_FORMAT).update("\0")
     .update(pressroom()).update("\0")
     .update(fonts()).update("\0")
+    .update(context.brand ? `brand:${context.brand}\0` : "")
     .update(layout(unit.layout)).update("\0")
     .update(releaseFiles(unit.source.dir)).update("\0")
     .update(unit.file).update("\0")

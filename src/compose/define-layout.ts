@@ -15,8 +15,8 @@ export type PageSpec = {
   columns: { count: number; gap: number };
   /** Space between the header and the columns on the first page, pt. */
   headerGap?: number;
-  /** Style of every page (text colour, default font). */
-  style?: Style;
+  /** Style of every page (text colour, default font); a function of the release for branded colours. */
+  style?: Style | ((prepared: PreparedRelease) => Style);
 };
 
 type PartProps = { prepared: PreparedRelease };

@@ -26,17 +26,35 @@ export function toCmykJpeg(file: string): Promise<string> {
   const key = `${file}\0${mtimeMs}\0${size}`;
   let url = converted.get(key);
   if (!url) {
-    url = convert(file);
+    url = convert(file, file);
     converted.set(key, url);
     url.catch(() => converted.delete(key));
   }
   return url;
 }
 
-async function convert(file: string): Promise<string> {
+/** Converted data URLs (the brand logo), by source URL; one brand per build, so a few entries at most. */
+const convertedData = new Map<string, Promise<string>>();
+const MAX_DATA_ENTRIES = 4;
+
+/** The same for an image given as a `data:` URL (the brand logo, a PNG). */
+export function dataUrlToCmykJpeg(url: string): Promise<string> {
+  let converted = convertedData.get(url);
+  if (!converted) {
+    const m = /^data:image\/[a-z+]+;base64,(.*)$/s.exec(url);
+    if (!m) return Promise.reject(new Error("not a base64 data URL of an image"));
+    if (convertedData.size >= MAX_DATA_ENTRIES) convertedData.clear();
+    converted = convert(Buffer.from(m[1]!, "base64"), "the logo");
+    convertedData.set(url, converted);
+    converted.catch(() => convertedData.delete(url));
+  }
+  return converted;
+}
+
+async function convert(input: string | Buffer, name: string): Promise<string> {
   // Loaded on first use: builds without print layouts never load libvips.
   const { default: sharp } = await import("sharp");
-  const jpeg = await sharp(file)
+  const jpeg = await sharp(input)
     .rotate()
     .flatten({ background: "#ffffff" })
     .withIccProfile(fileURLToPath(OUTPUT_PROFILE_FILE), { attach: false })
@@ -44,6 +62,6 @@ async function convert(file: string): Promise<string> {
     .toBuffer();
   // toBuffer's `info.channels` describes the pipeline before the ICC transform: read the JPEG itself.
   const { space, channels } = await sharp(jpeg).metadata();
-  if (space !== "cmyk" || channels !== 4) throw new Error(`${file}: converted to ${space} with ${channels} channels, not CMYK`);
+  if (space !== "cmyk" || channels !== 4) throw new Error(`${name}: converted to ${space} with ${channels} channels, not CMYK`);
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }

@@ -1,14 +1,18 @@
 /**
  * A prepared release made ready for a print master: every figure's image
- * replaced by its CMYK JPEG. A new value; the input is not changed.
+ * and the brand logo replaced by CMYK JPEGs (transparency flattened onto
+ * white paper). A new value; the input is not changed.
  */
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { Block } from "../model/release.ts";
-import { toCmykJpeg } from "./cmyk-images.ts";
+import { dataUrlToCmykJpeg, toCmykJpeg } from "./cmyk-images.ts";
 
 export async function prepareForPrint(prepared: PreparedRelease): Promise<PreparedRelease> {
   const blocks = await Promise.all(prepared.release.blocks.map(cmykBlock));
-  return { ...prepared, release: { ...prepared.release, blocks } };
+  const logo = prepared.brand?.logo;
+  // A logo that cannot be converted stays RGB: the print checks then fail the output (PR-004).
+  const brand = logo ? { ...prepared.brand, logo: { ...logo, src: await dataUrlToCmykJpeg(logo.src).catch(() => logo.src) } } : prepared.brand;
+  return { ...prepared, release: { ...prepared.release, blocks }, ...(brand ? { brand } : {}) };
 }
 
 async function cmykBlock(block: Block): Promise<Block> {

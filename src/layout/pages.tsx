@@ -35,7 +35,7 @@ function Frame({ prepared, layout, sheets, headlineWidth }: { prepared: Prepared
     <ReleaseProvider prepared={prepared} idPrefix="h" links={linkMode(layout)} {...(headlineWidth ? { headlineWidth } : {})}>
       <Document>
         {Array.from({ length: sheets }, (_, i) => (
-          <Page key={i} size={[page.size[0], page.size[1]]} style={[{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left, fontFamily: prepared.fonts.body }, ...(page.style ? [page.style] : [])]}>
+          <Page key={i} size={[page.size[0], page.size[1]]} style={[{ paddingTop: top, paddingRight: right, paddingBottom: bottom, paddingLeft: left, fontFamily: prepared.fonts.body }, ...pageStyle(layout, prepared)]}>
             {i === 0 ? (
               <View {...({ [HEADER_MARK]: true } as object)} style={{ flexShrink: NO_SHRINK }}>
                 <parts.Header prepared={prepared} />
@@ -54,12 +54,18 @@ function Flow({ prepared, layout, breaks }: { prepared: PreparedRelease; layout:
   return (
     <ReleaseProvider prepared={prepared} idPrefix="b" links={linkMode(layout)} {...(breaks ? { breaks } : {})}>
       <Document>
-        <Page size={[columnWidth(layout), FLOW_HEIGHT]} wrap={false} style={[{ fontFamily: prepared.fonts.body }, ...(page.style ? [page.style] : [])]}>
+        <Page size={[columnWidth(layout), FLOW_HEIGHT]} wrap={false} style={[{ fontFamily: prepared.fonts.body }, ...pageStyle(layout, prepared)]}>
           <parts.Body prepared={prepared} />
         </Page>
       </Document>
     </ReleaseProvider>
   );
+}
+
+/** The layout's page style for this release, as a style list. */
+function pageStyle(layout: Layout, prepared: PreparedRelease) {
+  const style = typeof layout.page.style === "function" ? layout.page.style(prepared) : layout.page.style;
+  return style ? [style] : [];
 }
 
 /** Tall enough for any press release's body in one column. */

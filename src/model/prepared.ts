@@ -1,3 +1,4 @@
+import type { ReleaseBrand } from "./brand.ts";
 import type { Release } from "./release.ts";
 
 /**
@@ -18,4 +19,6 @@ export type PreparedRelease = {
   hyphenate?: (word: string) => string[];
   /** react-pdf `fontFamily` lists (family ids registered by `registerFonts`). */
   fonts: { body: string[]; heading: string[]; ui: string[] };
+  /** The project's brand (pressroom.config.json): logo and colours for the layouts. Absent: the design's defaults. */
+  brand?: ReleaseBrand;
 };

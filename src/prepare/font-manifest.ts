@@ -8,9 +8,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import leven from "leven";
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from "yaml";
 import { z } from "zod";
+import { closest, issueDiagnostic, parseJson, type JsonPath } from "../config/json-source.ts";
 import { error, type Diagnostic, type SourceLocation } from "../model/diagnostic.ts";
 import { fontFiles, parseFont } from "./font-files.ts";
 
@@ -48,12 +47,14 @@ export type FontManifest = {
   file: string;
 };
 
-const SCRIPT = /^[A-Z][a-z]{3}$/;
+/** An ISO 15924 script code. */
+export const SCRIPT = /^[A-Z][a-z]{3}$/;
 
-const faceSchema = z.strictObject({
-  weight: z.number().int().min(1).max(1000),
+/** One face of a family, as manifest families and brand fonts (pressroom.config.json) write it. */
+export const faceSchema = z.strictObject({
+  weight: z.number().int().min(1).max(1000).describe("Font weight: 400 regular, 700 bold."),
   style: z.enum(["normal", "italic"]),
-  file: z.string().min(1),
+  file: z.string().min(1).describe('"npm:<package>/<path to .ttf or .otf>", or a path relative to the file that lists the face. Not WOFF2, not a variable font.'),
 });
 
 const familySchema = z.strictObject({
@@ -74,7 +75,7 @@ const manifestSchema = z.strictObject({
 });
 
 /** What each field expects, for hints. */
-const FIELD_HINTS: Record<string, string> = {
+export const FIELD_HINTS: Record<string, string> = {
   version: 'the manifest format version: 1',
   id: 'a lower-case name such as "serif" or "arabic-sans"; layouts use it as fontFamily',
   name: 'the family\'s display name, e.g. "Noto Serif"',
@@ -106,22 +107,13 @@ export async function loadFontManifest(dir = "fonts", options: { parseFiles?: bo
       diagnostics: [error({ file }, `cannot read the font manifest: ${(e as Error).message}`, "create fonts/manifest.json; fonts/README.md describes the format")],
     };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const where = at ? offsetToPosition(text, Number(at[1])) : {};
-    return { diagnostics: [error({ file, ...where }, `the font manifest is not valid JSON: ${message}`, "JSON allows no comments and no trailing commas")] };
-  }
-  const locator = new JsonLocator(text);
-  for (const dup of locator.duplicateKeys()) {
-    diagnostics.push(error({ file, ...dup.at }, `duplicate key "${dup.key}"`, "JSON keeps only the last one; remove the other"));
-  }
+  const source = parseJson(text, file, "the font manifest");
+  if (!source.locator) return { diagnostics: source.diagnostics };
+  const { json, locator } = source;
+  diagnostics.push(...source.diagnostics);
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) diagnostics.push(issueDiagnostic(file, locator, issue));
+    for (const issue of parsed.error.issues) diagnostics.push(issueDiagnostic(issue, { file, locator, rootName: "the manifest", hints: FIELD_HINTS, knownKeys }));
     return { diagnostics };
   }
   const data = parsed.data;
@@ -132,18 +124,7 @@ export async function loadFontManifest(dir = "fonts", options: { parseFiles?: bo
   data.families.forEach((family, i) => {
     if (ids.has(family.id)) diagnostics.push(error(at(["families", i, "id"]), `family id "${family.id}" is used twice`, "give each family its own id"));
     ids.set(family.id, i);
-    const seen = new Set<string>();
-    family.faces.forEach((face, j) => {
-      const key = `${face.weight} ${face.style}`;
-      if (seen.has(key)) diagnostics.push(error(at(["families", i, "faces", j]), `${family.name} has two ${face.style} faces of weight ${face.weight}`, "remove one of them"));
-      seen.add(key);
-    });
-    if (!seen.has("400 normal")) {
-      diagnostics.push({
-        ...error(at(["families", i, "faces"]), `${family.name} has no regular face (weight 400, style normal)`, "react-pdf then draws regular text with the nearest weight; add the regular file"),
-        severity: "warning",
-      });
-    }
+    checkFaces(family.name, family.faces, ["families", i, "faces"], at, diagnostics);
   });
   for (const role of ["body", "heading", "ui"] as const) {
     data.stacks[role].forEach((id, k) => {
@@ -155,25 +136,68 @@ export async function loadFontManifest(dir = "fonts", options: { parseFiles?: bo
   }
 
   // Resolve and check every font file.
-  const manifestDir = resolve(dir);
+  const base: FontFileBase = {
+    dir: resolve(dir),
+    requireFrom: [join(resolve(dir), "manifest.json")],
+    hints: { absolute: "put the file in fonts/ and give its path relative to fonts/ so the build works on other machines", missing: "paths are relative to the fonts/ folder" },
+  };
   const families: FontFamily[] = await Promise.all(
     data.families.map(async (family, i) => ({
       ...family,
-      faces: await Promise.all(
-        family.faces.map(async (face, j) => {
-          const where = at(["families", i, "faces", j, "file"]);
-          const path = resolveFontFile(face.file, manifestDir, where, diagnostics);
-          if (path && parseFiles) await checkFontFile(path, face.file, where, diagnostics);
-          return { ...face, path: path ?? "" };
-        }),
-      ),
+      faces: await resolveFaces(family.faces, ["families", i, "faces"], at, base, diagnostics, parseFiles),
     })),
   );
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return { manifest: { version: 1, families, stacks: data.stacks, file }, diagnostics };
 }
 
-function resolveFontFile(spec: string, manifestDir: string, where: SourceLocation, diagnostics: Diagnostic[]): string | undefined {
+/** The faces of one family as written (manifest family or brand font). */
+export type FaceSpec = z.infer<typeof faceSchema>;
+
+/** Where a family's relative font paths start, and where `npm:` packages are looked up. */
+export type FontFileBase = {
+  /** Absolute folder relative paths start from. */
+  dir: string;
+  /** Hints for a file given by absolute path, and for a missing file. */
+  hints: { absolute: string; missing: string };
+  /** Files to resolve `npm:` packages from (`createRequire`), tried in order. */
+  requireFrom: string[];
+};
+
+/** No face given twice; a regular face (a warning when missing). */
+export function checkFaces(name: string, faces: readonly FaceSpec[], path: JsonPath, at: (path: JsonPath) => SourceLocation, diagnostics: Diagnostic[]): void {
+  const seen = new Set<string>();
+  faces.forEach((face, j) => {
+    const key = `${face.weight} ${face.style}`;
+    if (seen.has(key)) diagnostics.push(error(at([...path, j]), `${name} has two ${face.style} faces of weight ${face.weight}`, "remove one of them"));
+    seen.add(key);
+  });
+  if (!seen.has("400 normal")) {
+    diagnostics.push({
+      ...error(at(path), `${name} has no regular face (weight 400, style normal)`, "react-pdf then draws regular text with the nearest weight; add the regular file"),
+      severity: "warning",
+    });
+  }
+}
+
+/**
+ * Resolves each face's file (`npm:` or relative to `base.dir`) and, with
+ * `parseFiles`, checks that it is a font that can be embedded (not WOFF2, not
+ * variable…). Problems are reported at the face's `file` value; an
+ * unresolved face gets an empty path.
+ */
+export async function resolveFaces(faces: readonly FaceSpec[], path: JsonPath, at: (path: JsonPath) => SourceLocation, base: FontFileBase, diagnostics: Diagnostic[], parseFiles = true): Promise<FontFace[]> {
+  return Promise.all(
+    faces.map(async (face, j) => {
+      const where = at([...path, j, "file"]);
+      const file = resolveFontFile(face.file, base, where, diagnostics);
+      if (file && parseFiles) await checkFontFile(file, face.file, where, diagnostics);
+      return { ...face, path: file ?? "" };
+    }),
+  );
+}
+
+function resolveFontFile(spec: string, base: FontFileBase, where: SourceLocation, diagnostics: Diagnostic[]): string | undefined {
   if (spec.startsWith("npm:")) {
     const request = spec.slice(4);
     const m = /^((?:@[^/]+\/)?[^/@]+)\/(.+)$/.exec(request);
@@ -182,29 +206,35 @@ function resolveFontFile(spec: string, manifestDir: string, where: SourceLocatio
       return undefined;
     }
     const [, pkg, inner] = m as unknown as [string, string, string];
-    const require = createRequire(pathToFileURL(join(manifestDir, "manifest.json")));
-    try {
-      return require.resolve(request);
-    } catch {
-      // An `exports` map may hide the file: look for the package folder itself.
-      const roots = require.resolve.paths(pkg) ?? [];
-      const root = roots.map((r) => join(r, pkg)).find((p) => existsSync(join(p, "package.json")));
-      if (root) {
-        const path = join(root, inner);
-        if (existsSync(path)) return path;
-        diagnostics.push(error(where, `package ${pkg} has no file ${inner}`, `look inside ${root} for the right path`));
-        return undefined;
+    let foundRoot: string | undefined;
+    for (const from of base.requireFrom) {
+      const require = createRequire(pathToFileURL(from));
+      try {
+        return require.resolve(request);
+      } catch {
+        // An `exports` map may hide the file: look for the package folder itself.
+        const roots = require.resolve.paths(pkg) ?? [];
+        const root = roots.map((r) => join(r, pkg)).find((p) => existsSync(join(p, "package.json")));
+        if (root) {
+          const path = join(root, inner);
+          if (existsSync(path)) return path;
+          foundRoot ??= root;
+        }
       }
-      diagnostics.push(error(where, `package ${pkg} is not installed`, `run: npm install --save-exact ${pkg}`));
+    }
+    if (foundRoot) {
+      diagnostics.push(error(where, `package ${pkg} has no file ${inner}`, `look inside ${foundRoot} for the right path`));
       return undefined;
     }
+    diagnostics.push(error(where, `package ${pkg} is not installed`, `run: npm install --save-exact ${pkg}`));
+    return undefined;
   }
   if (isAbsolute(spec)) {
-    diagnostics.push({ ...error(where, `"${spec}" is an absolute path`, "put the file in fonts/ and give its path relative to fonts/ so the build works on other machines"), severity: "warning" });
+    diagnostics.push({ ...error(where, `"${spec}" is an absolute path`, base.hints.absolute), severity: "warning" });
   }
-  const path = resolve(manifestDir, spec);
+  const path = resolve(base.dir, spec);
   if (!existsSync(path)) {
-    diagnostics.push(error(where, `font file ${spec} not found (looked for ${relative(process.cwd(), path) || path})`, "paths are relative to the fonts/ folder"));
+    diagnostics.push(error(where, `font file ${spec} not found (looked for ${relative(process.cwd(), path) || path})`, base.hints.missing));
     return undefined;
   }
   return path;
@@ -226,27 +256,6 @@ async function checkFontFile(path: string, spec: string, where: SourceLocation, 
   }
 }
 
-// ---------------------------------------------------------------------------
-// Diagnostics with positions in the JSON text.
-
-function issueDiagnostic(file: string, locator: JsonLocator, issue: z.core.$ZodIssue): Diagnostic {
-  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  const name = path.length ? path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") : "the manifest";
-  const field = [...path].reverse().find((p): p is string => typeof p === "string");
-  if (issue.code === "unrecognized_keys") {
-    const [key] = issue.keys as [string];
-    const known = knownKeys(path);
-    const near = closest(key, known);
-    return error(
-      { file, ...locator.keyPosition(path, key) },
-      `unknown key "${key}" in ${name}`,
-      near ? `did you mean "${near}"?` : `allowed keys: ${known.join(", ")}`,
-    );
-  }
-  const received = locator.has(path) ? "" : " (missing)";
-  return error({ file, ...locator.position(path) }, `${name}: ${issue.message.replace(/^Invalid input: /, "")}${received}`, field ? FIELD_HINTS[field] : undefined);
-}
-
 function knownKeys(path: (string | number)[]): string[] {
   const last = path.filter((p) => typeof p === "string").at(-1);
   if (path.length === 0) return Object.keys(manifestSchema.shape);
@@ -254,70 +263,4 @@ function knownKeys(path: (string | number)[]): string[] {
   if (last === "faces") return Object.keys(faceSchema.shape);
   if (last === "stacks") return ["body", "heading", "ui"];
   return [];
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = leven(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-function offsetToPosition(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
-
-/** Finds the line and column of a JSON path (JSON is YAML, so `yaml` keeps the ranges). */
-class JsonLocator {
-  private readonly lines = new LineCounter();
-  private readonly doc: Document.Parsed;
-  constructor(text: string) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false });
-  }
-  private at(offset: number): { line: number; column: number } {
-    const { line, col } = this.lines.linePos(offset);
-    return { line, column: col };
-  }
-  has(path: (string | number)[]): boolean {
-    return isNode(this.doc.getIn(path, true));
-  }
-  /** The position of the value at `path`, or of its nearest existing parent. */
-  position(path: (string | number)[]): { line?: number; column?: number } {
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return this.at(node.range[0]);
-    }
-    return {};
-  }
-  keyPosition(path: (string | number)[], key: string): { line?: number; column?: number } {
-    const map = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
-    if (isMap(map)) {
-      const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-      if (pair && isScalar(pair.key) && pair.key.range) return this.at(pair.key.range[0]);
-    }
-    return this.position(path);
-  }
-  duplicateKeys(): { key: string; at: { line: number; column: number } }[] {
-    const found: { key: string; at: { line: number; column: number } }[] = [];
-    const visit = (node: unknown): void => {
-      if (isMap(node)) {
-        const seen = new Set<unknown>();
-        for (const pair of node.items) {
-          const key = isScalar(pair.key) ? pair.key.value : undefined;
-          if (seen.has(key) && isScalar(pair.key) && pair.key.range) found.push({ key: String(key), at: this.at(pair.key.range[0]) });
-          seen.add(key);
-          visit(pair.value);
-        }
-      } else if (node && typeof node === "object" && "items" in node && Array.isArray((node as { items: unknown[] }).items)) {
-        for (const item of (node as { items: unknown[] }).items) visit(item);
-      }
-    };
-    visit(this.doc.contents);
-    return found;
-  }
 }

@@ -3,9 +3,11 @@
  * direction, the hyphenation callback and the font stacks for the release's
  * language, and checks that the fonts cover every printed character.
  */
+import type { Brand } from "../model/brand.ts";
 import { error, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { Release } from "../model/release.ts";
+import { withBrandFonts } from "./brand.ts";
 import { checkCoverage } from "./coverage.ts";
 import type { FontManifest, FontRole } from "./fonts.ts";
 import { hyphenatorFor, loadHyphenationExceptions } from "./hyphenate.ts";
@@ -42,7 +44,12 @@ export function fontStack(manifest: FontManifest, role: FontRole, script: string
   return [...stack.filter(forScript), ...stack.filter((id) => !forScript(id))];
 }
 
-export function prepareRelease(release: Release, fonts: FontManifest): { prepared?: PreparedRelease; diagnostics: Diagnostic[] } {
+/**
+ * `brand` (from pressroom.config.json): its fonts go first in their roles'
+ * stacks, its logo and colours reach the layouts as `prepared.brand`.
+ */
+export function prepareRelease(release: Release, manifest: FontManifest, brand?: Brand): { prepared?: PreparedRelease; diagnostics: Diagnostic[] } {
+  const fonts = withBrandFonts(manifest, brand);
   const diagnostics: Diagnostic[] = [];
   const langAt = { file: release.file, ...(release.metaPos.lang ?? {}) };
   let lang: string;
@@ -73,6 +80,7 @@ export function prepareRelease(release: Release, fonts: FontManifest): { prepare
       direction: directionOf(lang),
       ...(hyphenate ? { hyphenate } : {}),
       fonts: stacks,
+      ...(brand?.logo || brand?.colours ? { brand: { ...(brand.logo ? { logo: brand.logo } : {}), ...(brand.colours ? { colours: brand.colours } : {}) } } : {}),
     },
     diagnostics,
   };

@@ -3,6 +3,7 @@
  * checks the verify stage runs. Registry entries, not if-chains.
  */
 import type { Layout, OutputProfile } from "../compose/define-layout.ts";
+import type { ReleaseBrand } from "../model/brand.ts";
 import type { CheckProfile } from "../verify/check.ts";
 import { printFinish } from "../finish/print.ts";
 import { cmykTable } from "./colour.ts";
@@ -10,7 +11,8 @@ import type { PaintOptions } from "./paint.ts";
 import type { Finish } from "./render.ts";
 
 export type ProfileSpec = {
-  paint(layout: Layout): PaintOptions;
+  /** `brand`: the release's brand colours, which replace the layout's tokens of the same name. */
+  paint(layout: Layout, brand?: ReleaseBrand): PaintOptions;
   checks: CheckProfile[];
   finish?: Finish;
 };
@@ -23,7 +25,7 @@ export const profiles: Record<OutputProfile, ProfileSpec> = {
   },
   // Print master: PDF/UA-1 and PDF/X-4 in one file; CMYK only, no annotations.
   print: {
-    paint: (layout) => ({ colour: cmykTable(layout.colours ?? {}), annotations: false }),
+    paint: (layout, brand) => ({ colour: cmykTable({ ...layout.colours, ...brand?.colours }), annotations: false }),
     checks: ["ua", "print"],
     finish: printFinish,
   },

@@ -1,7 +1,10 @@
 /** `pressroom build [contentDir]`: every release into PDFs, the manifest and the cache. */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { defaultJobs, parseShard, type Shard } from "../../build/units.ts";
 import { hasErrors } from "../../model/diagnostic.ts";
+import { packageRoot } from "../../paths.ts";
 import type { BuildResult } from "../../build/build.ts";
 import { reporterFor } from "../progress.ts";
 import { positiveInteger, report, splitList, type RegisterCommand } from "../shared.ts";
@@ -29,36 +32,48 @@ function shardOption(value: string): Shard {
   return shard;
 }
 
-type BuildFlags = { out: string; layout?: string[]; lang?: string[]; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean };
+type BuildFlags = { out?: string; layout?: string[]; lang?: string[]; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean };
 
 export const registerBuild: RegisterCommand = (program, exit) => {
   program
     .command("build")
     .description("build every release in the content folder into out/<slug>/<lang>/<layout>.pdf and out/manifest.json")
-    .argument("[contentDir]", "folder of releases, content/<slug>/<lang>.md", "content")
-    .option("-o, --out <dir>", "output folder", "out")
-    .option("-l, --layout <ids>", "comma-separated layout ids (default: every layout in layouts/)", splitList)
-    .option("--lang <tags>", "comma-separated language tags to build (default: all)", splitList)
-    .option("-j, --jobs <n>", `worker threads (default: one per core, ${defaultJobs()} here)`, positiveInteger)
+    .argument("[contentDir]", 'folder of releases, content/<slug>/<lang>.md (default: pressroom.config.json\'s "content", else content)')
+    .option("-o, --out <dir>", 'output folder (default: pressroom.config.json\'s "out", else out)')
+    .option("-l, --layout <ids>", 'comma-separated layout ids (default: pressroom.config.json\'s "editions", else every layout in layouts/)', splitList)
+    .option("--lang <tags>", 'comma-separated language tags to build (default: pressroom.config.json\'s "languages", else all)', splitList)
+    .option("-j, --jobs <n>", `worker threads (default: pressroom.config.json's "jobs", else one per core, ${defaultJobs()} here)`, positiveInteger)
     .option("--force", "rebuild every output, also those whose inputs have not changed")
     .option("--shard <i/n>", "build only the i-th of n shares of the outputs (CI runners); writes manifest-part-<i>-of-<n>.json", shardOption)
     .option("-q, --quiet", "print only errors and warnings")
     .option("--json", "print one JSON report (outputs, diagnostics, timings) on stdout and nothing else")
-    .action(async (contentDir: string, opts: BuildFlags) => {
+    .action(async (contentArg: string | undefined, opts: BuildFlags) => {
       const { build } = await import("../../build/build.ts");
+      const { loadConfig } = await import("../../config/config.ts");
       const out = reporterFor(opts.json ? "json" : opts.quiet ? "quiet" : "normal");
-      const result = await build({
-        contentDir,
-        outDir: opts.out,
-        ...(opts.layout ? { layouts: opts.layout } : {}),
-        ...(opts.lang ? { langs: opts.lang } : {}),
-        jobs: opts.jobs ?? defaultJobs(),
-        ...(opts.force ? { force: true } : {}),
-        ...(opts.shard ? { shard: opts.shard } : {}),
-        contactSheet: true,
-        log: (line) => out.line(line),
-        progress: ({ done, total, file }) => out.progress(done, total, file),
-      });
+      // pressroom.config.json in the current folder: options given here override its keys.
+      const { config, diagnostics: configDiagnostics } = await loadConfig();
+      const layouts = opts.layout ?? config?.editions;
+      const langs = opts.lang ?? config?.languages;
+      // No output is built with a broken configuration (a missing logo, an unknown font…).
+      const result: BuildResult = hasErrors(configDiagnostics)
+        ? { outputs: [], diagnostics: [], built: 0, reused: 0, timings: { totalMs: 0, units: [] } }
+        : await build({
+          contentDir: contentArg ?? config?.content ?? "content",
+          outDir: opts.out ?? config?.out ?? "out",
+          ...(layouts ? { layouts } : {}),
+          ...(langs ? { langs } : {}),
+          jobs: opts.jobs ?? config?.jobs ?? defaultJobs(),
+          ...(opts.force ? { force: true } : {}),
+          ...(opts.shard ? { shard: opts.shard } : {}),
+          contactSheet: true,
+          ...(config?.brand ? { brand: config.brand } : {}),
+          // A project folder without its own fonts/manifest.json uses Pressroom's fonts.
+          ...(existsSync(path.join("fonts", "manifest.json")) ? {} : { fontsDir: path.join(packageRoot, "fonts") }),
+          log: (line) => out.line(line),
+          progress: ({ done, total, file }) => out.progress(done, total, file),
+        });
+      result.diagnostics.unshift(...configDiagnostics);
       out.done();
       exit.code = hasErrors(result.diagnostics) ? 1 : 0;
       if (opts.json) {
