@@ -25,6 +25,8 @@ export type UnitTask = {
   fontsDir?: string;
   /** The project's brand (plain data: it is copied to the worker with the task). */
   brand?: Brand;
+  /** For the press e-mail (layout EMAIL): the handout it attaches, already checked and written. */
+  attachment?: { layout: string; bytes: Uint8Array };
 };
 
 export type UnitResult = {
@@ -82,12 +84,19 @@ async function renderUnit(task: UnitTask): Promise<UnitResult> {
   const context = await contextFor(task.fontsDir);
   if (!context.manifest) return { pages: 0, diagnostics: context.diagnostics };
   const layout = context.layouts.get(task.layout);
-  if (!layout) {
+  if (!layout && !task.attachment) {
     const own = context.diagnostics.filter((d) => d.file.includes(`${task.layout}`));
     return { pages: 0, diagnostics: own.length ? own : [error({ file: task.source.path }, `layout "${task.layout}" did not load`, "see the errors about layouts/")] };
   }
   const release = prepared(task.source, context.manifest, task.brand);
   if (!release.prepared) return { pages: 0, diagnostics: release.diagnostics };
+  if (task.attachment) {
+    // the press e-mail: its text from the prepared release, the handout attached
+    const { composeReleaseEmail } = await import("../email/index.ts");
+    const email = await composeReleaseEmail({ prepared: release.prepared, handout: task.attachment });
+    return { ...(email.bytes.length ? { bytes: email.bytes } : {}), pages: 0, ...(release.title ? { title: release.title } : {}), diagnostics: [...release.diagnostics, ...email.diagnostics] };
+  }
+  if (!layout) return { pages: 0, diagnostics: release.diagnostics };
   // compose, layout, render. A fresh font store per document: fontkit's glyph caches
   // never carry over from one document to the next (the parsed tables are shared).
   const result = await buildTarget(release.prepared, layout, createFontStore(withBrandFonts(context.manifest, task.brand)), task.outputName);

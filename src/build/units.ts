@@ -1,7 +1,9 @@
 /**
- * Work units: one output each, a release's language in one layout. The
- * orchestrator hashes each unit's inputs (unit-hash.ts), skips the ones
- * whose hash has not changed, and hands the rest to the pool.
+ * Work units: one output each, a release's language in one edition: a PDF
+ * layout, or the press e-mail (`release.eml`), which attaches a handout PDF
+ * and so comes after it. The orchestrator hashes each unit's inputs
+ * (unit-hash.ts), skips the ones whose hash has not changed, and hands the
+ * rest to the pool.
  */
 import { availableParallelism } from "node:os";
 import type { SourceFile } from "../model/release.ts";
@@ -9,33 +11,67 @@ import type { SourceFile } from "../model/release.ts";
 /** Worker threads when none are asked for: one per core. */
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
+/** The edition id of the press e-mail; every other edition is a layout in `layouts/`. */
+export const EMAIL = "email";
+/** Its file name in `<slug>/<lang>/`. */
+export const EMAIL_FILE = "release.eml";
+
 export type Unit = {
-  /** `<slug>/<lang>/<layout>.pdf`, relative to the output folder. */
+  /** `<slug>/<lang>/<layout>.pdf` (or `release.eml`), relative to the output folder. */
   file: string;
   source: SourceFile;
+  /** A layout id, or EMAIL. */
   layout: string;
+  /** For the e-mail: the file of the handout unit it attaches. */
+  attach?: string;
 };
+
+/**
+ * The handout the e-mail attaches: the A4 one, unless the editions have the
+ * US Letter handout and not the A4 one (a release set up for Letter).
+ */
+export function attachedLayout(editions: readonly string[]): string {
+  return !editions.includes("handout-a4") && editions.includes("handout-letter") ? "handout-letter" : "handout-a4";
+}
+
+/** An edition's file, relative to the output folder: `<slug>/<lang>/<layout>.pdf`, or `<slug>/<lang>/release.eml`. */
+export function outputFile(slug: string, lang: string, edition: string): string {
+  return [slug, lang, edition === EMAIL ? EMAIL_FILE : `${edition}.pdf`].join("/");
+}
 
 /** `i` of `n` (1-based): which share of the units this run builds. */
 export type Shard = { index: number; count: number };
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every unit, in a stable order: by slug, language, then layout. */
-export function planUnits(sources: readonly SourceFile[], layouts: readonly string[]): Unit[] {
-  const units = sources.flatMap((source) =>
-    layouts.map((layout) => ({ file: [source.slug, source.lang, `${layout}.pdf`].join("/"), source, layout })));
+/**
+ * Every unit, in a stable order: by slug, language, then file name. With
+ * the e-mail among the editions, its handout is built too, even when it is
+ * not among them (the message attaches it).
+ */
+export function planUnits(sources: readonly SourceFile[], editions: readonly string[]): Unit[] {
+  const email = editions.includes(EMAIL);
+  const layouts = editions.filter((e) => e !== EMAIL);
+  const attach = attachedLayout(layouts);
+  if (email && !layouts.includes(attach)) layouts.push(attach);
+  const units = sources.flatMap((source) => {
+    const file = (edition: string) => outputFile(source.slug, source.lang, edition);
+    const pdfs: Unit[] = layouts.map((layout) => ({ file: file(layout), source, layout }));
+    return email ? [...pdfs, { file: file(EMAIL), source, layout: EMAIL, attach: file(attach) }] : pdfs;
+  });
   return units.sort((a, b) => byCodeUnit(a.file, b.file));
 }
 
 /**
- * The units of one shard: every `count`-th unit of the stable order,
- * starting at `index`. The shards of one plan are disjoint, cover it
- * together, and differ in size by one unit at most.
+ * The units of one shard: every `count`-th PDF unit of the stable order,
+ * starting at `index`, and the e-mails whose handout is among them. The
+ * shards of one plan are disjoint, cover it together, and differ in size by
+ * one PDF at most.
  */
 export function shardUnits(units: readonly Unit[], shard: Shard | undefined): Unit[] {
   if (!shard) return [...units];
-  return units.filter((_, i) => i % shard.count === shard.index - 1);
+  const mine = new Set(units.filter((u) => !u.attach).filter((_, i) => i % shard.count === shard.index - 1).map((u) => u.file));
+  return units.filter((u) => mine.has(u.attach ?? u.file));
 }
 
 /** Parses "2/3" into a shard; `undefined` when it is not `i/n` with 1 ≤ i ≤ n. */

@@ -7,13 +7,12 @@
  * positions, CSS variables or logical properties (`margin-inline-*`): the
  * sides are chosen here from the writing direction.
  *
- * Colours are the layouts' design tokens, so the message matches the PDF.
+ * Colours are the layouts' design tokens (with the project's brand colours,
+ * if it has any), so the message matches the PDF.
  */
 import type { CSSProperties } from "react";
-import { colours } from "../../layouts/shared/tokens.ts";
+import { colours, type Palette } from "../../layouts/shared/tokens.ts";
 import { scriptOf } from "../prepare/prepare.ts";
-
-const c = (name: keyof typeof colours): string => colours[name].rgb;
 
 /** Font stacks of fonts that mail clients' systems have, by script, ending in a generic family. */
 function fontStacks(lang: string): { text: string; ui: string } {
@@ -34,7 +33,8 @@ function fontStacks(lang: string): { text: string; ui: string } {
 
 export type EmailStyles = ReturnType<typeof emailStyles>;
 
-export function emailStyles(lang: string, direction: "ltr" | "rtl") {
+export function emailStyles(lang: string, direction: "ltr" | "rtl", palette: Palette = colours) {
+  const c = (name: keyof Palette): string => palette[name].rgb;
   const fonts = fontStacks(lang);
   const start = direction === "rtl" ? "right" : "left";
   const startSide = (property: "padding" | "margin" | "border", value: string | number): CSSProperties =>
@@ -47,6 +47,8 @@ export function emailStyles(lang: string, direction: "ltr" | "rtl") {
     article: { maxWidth: "600px", margin: "0 auto", padding: "24px 16px", backgroundColor: "#ffffff", textAlign: start } satisfies CSSProperties,
     masthead: { ...ui, fontSize: "14px", lineHeight: "1.4", color: c("muted"), margin: "0 0 20px 0", paddingBottom: "8px", borderBottom: `3px solid ${c("accent")}` } satisfies CSSProperties,
     organization: { fontWeight: 700, color: c("accent") } satisfies CSSProperties,
+    /** The brand logo above the organisation's name: a block at the start side. */
+    logo: { display: "block", border: 0, margin: "0 0 8px 0" } satisfies CSSProperties,
     embargo: { ...ui, fontSize: "15px", fontWeight: 700, color: c("ink"), margin: "0 0 16px 0" } satisfies CSSProperties,
     h1: { ...ui, fontSize: "28px", lineHeight: "1.25", fontWeight: 700, color: c("ink"), margin: "0 0 12px 0" } satisfies CSSProperties,
     standfirst: { ...ui, fontSize: "19px", lineHeight: "1.45", color: c("muted"), margin: "0 0 20px 0" } satisfies CSSProperties,

@@ -15,10 +15,11 @@
 import React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { pullQuoteRepeatsBody } from "../compose/pullquote.ts";
+import { paletteOf } from "../../layouts/shared/tokens.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { Block, Inline } from "../model/release.ts";
 import { emailStyles, type EmailStyles } from "./html-style.ts";
-import type { FigureBlock, InlineImages } from "./images.ts";
+import type { FigureBlock, InlineImage, InlineImages } from "./images.ts";
 import { telHref, type EmailTexts, type Label } from "./texts.ts";
 
 type Context = { prepared: PreparedRelease; s: EmailStyles; images: InlineImages };
@@ -102,9 +103,9 @@ function Contact({ c, texts }: { c: Context; texts: EmailTexts }) {
   );
 }
 
-export function ReleaseEmail({ prepared, texts, images }: { prepared: PreparedRelease; texts: EmailTexts; images: InlineImages }) {
+export function ReleaseEmail({ prepared, texts, images, logo }: { prepared: PreparedRelease; texts: EmailTexts; images: InlineImages; logo?: InlineImage | undefined }) {
   const { meta, blocks } = prepared.release;
-  const c: Context = { prepared, s: emailStyles(prepared.lang, prepared.direction), images };
+  const c: Context = { prepared, s: emailStyles(prepared.lang, prepared.direction, paletteOf(prepared)), images };
   const [first, ...rest] = blocks;
   const lede = first?.kind === "paragraph" ? first : undefined;
   const where = { lang: prepared.lang, dir: prepared.direction };
@@ -126,6 +127,8 @@ export function ReleaseEmail({ prepared, texts, images }: { prepared: PreparedRe
         <main>
           <div role="article" aria-roledescription="email" aria-label={texts.subject} {...where} style={c.s.article}>
             <p style={c.s.masthead}>
+              {/* The organisation's name is written beside it: the logo says nothing more (alt=""). */}
+              {logo ? <img src={`cid:${logo.cid}`} alt="" width={logo.width} height={logo.height} style={c.s.logo} /> : null}
               <span style={c.s.organization}>{meta.organization}</span>
               <br />
               <span {...labelProps(texts.pressRelease)}>{texts.pressRelease.text}</span>
@@ -149,6 +152,6 @@ export function ReleaseEmail({ prepared, texts, images }: { prepared: PreparedRe
 }
 
 /** The whole HTML document, as the text/html part carries it. */
-export function renderReleaseHtml(prepared: PreparedRelease, texts: EmailTexts, images: InlineImages): string {
-  return `<!DOCTYPE html>\n${renderToStaticMarkup(<ReleaseEmail prepared={prepared} texts={texts} images={images} />)}\n`;
+export function renderReleaseHtml(prepared: PreparedRelease, texts: EmailTexts, images: InlineImages, logo?: InlineImage): string {
+  return `<!DOCTYPE html>\n${renderToStaticMarkup(<ReleaseEmail prepared={prepared} texts={texts} images={images} logo={logo} />)}\n`;
 }

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { BrandLogo } from "../model/brand.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Block, Release } from "../model/release.ts";
 
@@ -106,4 +107,25 @@ export async function inlineImages(release: Release): Promise<{ images: InlineIm
     });
   }
   return { images, diagnostics };
+}
+
+/** The logo's height in the message's masthead, in CSS pixels (it is never wider than half the column). */
+const LOGO_HEIGHT = 40;
+
+/**
+ * The brand logo (pressroom.config.json) as an inline part: the PNG the
+ * configuration resolved, shown 40 px high. None when the release has no
+ * brand logo, or when it is too large to travel inline.
+ */
+export function logoImage(logo: BrandLogo | undefined, slug: string): InlineImage | undefined {
+  const match = logo && /^data:image\/png;base64,(.+)$/u.exec(logo.src);
+  if (!logo || !match) return undefined;
+  const bytes = new Uint8Array(Buffer.from(match[1]!, "base64"));
+  if (bytes.length >= INLINE_IMAGE_LIMIT || logo.width <= 0 || logo.height <= 0) return undefined;
+  const scale = Math.min(LOGO_HEIGHT / logo.height, CONTENT_WIDTH / 2 / logo.width);
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+  return {
+    cid: `logo.${hash}@${slug}`, contentType: "image/png", filename: "logo.png", bytes,
+    width: Math.round(logo.width * scale), height: Math.round(logo.height * scale),
+  };
 }

@@ -14,7 +14,7 @@ import { documentDate } from "../build/dates.ts";
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import { renderReleaseHtml } from "./html.tsx";
-import { inlineImages } from "./images.ts";
+import { inlineImages, logoImage } from "./images.ts";
 import { buildMime } from "./mime.ts";
 import { renderPlainText } from "./plain-text.ts";
 import { PLACEHOLDER_DOMAIN, senderOf } from "./sender.ts";
@@ -59,7 +59,8 @@ export async function composeReleaseEmail(input: ComposeEmailInput): Promise<Com
   const { images, diagnostics: imageDiagnostics } = await inlineImages(release);
   diagnostics.push(...imageDiagnostics);
   const text = renderPlainText(prepared, texts);
-  const html = renderReleaseHtml(prepared, texts, images);
+  const logo = logoImage(prepared.brand?.logo, release.slug);
+  const html = renderReleaseHtml(prepared, texts, images, logo);
 
   const from = senderOf(meta);
   if (from.placeholder) {
@@ -76,7 +77,8 @@ export async function composeReleaseEmail(input: ComposeEmailInput): Promise<Com
   // Everything that makes the message, hashed: the Message-ID and the boundaries come from it.
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ slug: release.slug, lang: prepared.lang, from: [from.name, from.address], subject: texts.subject, date: date.toISOString(), text, html }));
-  for (const image of images.values()) hash.update(image.cid).update(image.bytes);
+  const parts = [...(logo ? [logo] : []), ...images.values()];
+  for (const image of parts) hash.update(image.cid).update(image.bytes);
   hash.update(attachment.filename).update(pdf);
   const digest = hash.digest("hex");
 
@@ -84,7 +86,7 @@ export async function composeReleaseEmail(input: ComposeEmailInput): Promise<Com
   const messageId = `<${release.slug}.${prepared.lang.toLowerCase()}.${digest.slice(0, 20)}@${domain}>`;
   const bytes = await buildMime({
     from: { name: from.name, address: from.address }, subject: texts.subject, date, messageId, lang: prepared.lang, text, html,
-    images: [...images.values()], attachment, boundary: digest.slice(20, 36),
+    images: parts, attachment, boundary: digest.slice(20, 36),
   });
   return { bytes, messageId, diagnostics };
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { sortEntries, type SheetEntry, type SheetOptions } from "./entries.ts";
 import { diagnosticList, html, langAttrs, page, writeFileAtomic, type Html } from "./html.ts";
 import { THUMB_CSS_WIDTH, thumbnail, type PageImage } from "./images.ts";
-import { capitalise, directionOf, editionName, humanSize, idFor, languageName, pageAlt, plural, urlOf } from "./names.ts";
+import { capitalise, directionOf, editionName, humanSize, idFor, isPdf, languageName, pageAlt, plural, urlOf } from "./names.ts";
 import { groupBy, releaseTitle, resolve, statusLine, type Resolved } from "./parts.ts";
 
 export const CONTACT_SHEET = "index.html";
@@ -25,7 +25,7 @@ export async function writeContactSheet(outDir: string, entries: readonly SheetE
   // One at a time: MuPDF renders synchronously, and the order keeps the work predictable.
   for (const entry of sortEntries(entries)) {
     const r = await resolve(outDir, entry);
-    cards.push({ r, thumb: r.pdf ? await thumbnail(outDir, entry.file, r.pdf.sha256) : undefined });
+    cards.push({ r, thumb: r.pdf && isPdf(entry.file) ? await thumbnail(outDir, entry.file, r.pdf.sha256) : undefined });
   }
   const releases = groupBy(cards, (c) => c.r.entry.slug);
   const failed = cards.filter((c) => !c.r.entry.ok);
@@ -70,11 +70,11 @@ function card({ entry, pdf, earlier }: Resolved, thumb: PageImage | undefined): 
   const href = urlOf(entry.file);
   const image = thumb
     ? html`<a class="thumb" href="${href}" tabindex="-1"><img src="${urlOf(thumb.src)}" width="${THUMB_CSS_WIDTH}" height="${Math.round((thumb.height * THUMB_CSS_WIDTH) / thumb.width)}" alt="${pageAlt(entry.lang, entry.layout, 1, undefined, earlier)}"></a>`
-    : html`<div class="nopdf">No PDF</div>`;
+    : html`<div class="nopdf">${isPdf(entry.file) ? "No PDF" : "E-mail message"}</div>`;
   const facts = entry.ok
-    ? html`<p>${plural(entry.pages, "page")} · ${humanSize(entry.bytes)}</p>`
+    ? html`<p>${isPdf(entry.file) ? html`${plural(entry.pages, "page")} · ` : "Opens as a draft in a mail client · "}${humanSize(entry.bytes)}</p>`
     : pdf
-      ? html`<p>Shown: the PDF of an earlier build (${humanSize(pdf.bytes)})</p>`
+      ? html`<p>${isPdf(entry.file) ? "Shown: the PDF" : "Linked: the message"} of an earlier build (${humanSize(pdf.bytes)})</p>`
       : "";
   const link = pdf ? html`<p class="file"><a href="${href}">${entry.file}</a></p>` : "";
   return html`

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { ManifestEntry } from "../build/write.ts";
+import { EMAIL, EMAIL_FILE, outputFile } from "../build/units.ts";
 import { byCodeUnit, byEdition } from "./names.ts";
 
 type EntryBase = {
@@ -12,7 +13,7 @@ type EntryBase = {
   lang: string;
   /** Layout id, e.g. `handout-a4`. */
   layout: string;
-  /** `<slug>/<lang>/<layout>.pdf`, relative to the output folder, forward slashes. */
+  /** `<slug>/<lang>/<layout>.pdf` (the press e-mail: `release.eml`), relative to the output folder, forward slashes. */
   file: string;
   /** The headline in the release's language; "" when unknown (the source did not parse). */
   title: string;
@@ -70,7 +71,7 @@ export function entriesFromBuild(
   const add = (map: Map<string, Diagnostic[]>, key: string, d: Diagnostic) => void (map.get(key) ?? map.set(key, []).get(key)!).push(d);
   for (const d of result.diagnostics) {
     const output = relativeParts(where.outDir, d.file);
-    if (output?.length === 3 && output[2]!.endsWith(".pdf")) {
+    if (output?.length === 3 && (output[2]!.endsWith(".pdf") || output[2] === EMAIL_FILE)) {
       add(byOutput, output.join("/"), d);
       continue;
     }
@@ -86,7 +87,7 @@ export function entriesFromBuild(
   }
   const titleOf = (slug: string, lang: string) => result.outputs.find((o) => o.slug === slug && o.lang === lang && o.title)?.title ?? "";
   const fail = (slug: string, lang: string, layout: string) => {
-    const file = `${slug}/${lang}/${layout}.pdf`;
+    const file = outputFile(slug, lang, layout);
     if (outputs.has(file) || entries.has(file)) return;
     const diagnostics = [...(bySource.get(`${slug}/${lang}`) ?? []), ...(byOutput.get(file) ?? [])];
     entries.set(file, { slug, lang, layout, file, title: titleOf(slug, lang), ok: false, diagnostics });
@@ -99,7 +100,7 @@ export function entriesFromBuild(
   for (const [file, ds] of byOutput) {
     if (!hasErrors(ds)) continue;
     const [slug, lang, name] = file.split("/") as [string, string, string];
-    fail(slug, lang, name.slice(0, -4));
+    fail(slug, lang, name === EMAIL_FILE ? EMAIL : name.slice(0, -4));
   }
   return sortEntries([...entries.values()]);
 }

@@ -17,6 +17,9 @@ const EDITIONS: Readonly<Record<string, string>> = {
 };
 const EDITION_ORDER = Object.keys(EDITIONS);
 
+/** Whether an output is a PDF (the press e-mail is not: no page images). */
+export const isPdf = (file: string): boolean => file.endsWith(".pdf");
+
 export const editionName = (layout: string): string => EDITIONS[layout] ?? layout;
 
 /** For headings: "Print master". */

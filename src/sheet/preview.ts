@@ -7,7 +7,7 @@ import path from "node:path";
 import { sortEntries, type SheetEntry, type SheetOptions } from "./entries.ts";
 import { diagnosticList, html, langAttrs, page, writeFileAtomic, type Html } from "./html.ts";
 import { pageImages, type PageImage } from "./images.ts";
-import { byEdition, capitalise, directionOf, editionName, humanSize, idFor, languageName, pageAlt, plural, urlOf } from "./names.ts";
+import { byEdition, capitalise, directionOf, editionName, humanSize, idFor, isPdf, languageName, pageAlt, plural, urlOf } from "./names.ts";
 import { groupBy, releaseTitle, resolve, statusLine, type Resolved } from "./parts.ts";
 
 type Cell = { r: Resolved; pages: PageImage[] };
@@ -21,7 +21,7 @@ export async function writeReleasePreview(outDir: string, slug: string, entries:
   const cells: Cell[] = [];
   for (const entry of sortEntries(entries.filter((e) => e.slug === slug))) {
     const r = await resolve(outDir, entry);
-    cells.push({ r, pages: r.pdf ? await pageImages(outDir, entry.file, r.pdf.sha256, entry.ok ? entry.pages : undefined) : [] });
+    cells.push({ r, pages: r.pdf && isPdf(entry.file) ? await pageImages(outDir, entry.file, r.pdf.sha256, entry.ok ? entry.pages : undefined) : [] });
   }
   const langs = groupBy(cells, (c) => c.r.entry.lang).map(([lang]) => lang);
   // A row per edition, in edition order (the cells are sorted by language first).
@@ -57,12 +57,15 @@ function column(slug: string, lang: string, layout: string, cell: Cell | undefin
   const { r: { entry, pdf, earlier }, pages } = cell;
   // Paths are relative to <slug>/, where this page is.
   const rel = (file: string) => urlOf(path.posix.relative(slug, file));
-  const facts = entry.ok ? `${plural(entry.pages, "page")} · ${humanSize(entry.bytes)}` : pdf ? `the PDF of an earlier build, ${humanSize(pdf.bytes)}` : "";
+  const kind = isPdf(entry.file) ? "PDF" : "message";
+  const facts = entry.ok
+    ? `${isPdf(entry.file) ? `${plural(entry.pages, "page")} · ` : "opens as a draft in a mail client · "}${humanSize(entry.bytes)}`
+    : pdf ? `the ${kind} of an earlier build, ${humanSize(pdf.bytes)}` : "";
   // Three parts (heading, facts, pages) on the row's subgrid: page 1 lines up across the languages.
   return html`<section class="col">
 ${heading}
 <div class="info">
-<p class="meta">${pdf ? html`<a href="${rel(entry.file)}">${path.posix.relative(slug, entry.file)}</a>` : "No PDF"}${facts ? ` · ${facts}` : ""}</p>
+<p class="meta">${pdf ? html`<a href="${rel(entry.file)}">${path.posix.relative(slug, entry.file)}</a>` : `No ${kind}`}${facts ? ` · ${facts}` : ""}</p>
 ${statusLine(entry)}
 ${diagnosticList(entry.diagnostics)}
 </div>

@@ -37,11 +37,12 @@ describe("building the sample content in every edition", () => {
     built = await buildInto(copyContent());
   });
 
-  it("writes every release, language and layout with no diagnostics", () => {
+  it("writes every release, language and layout, and each language's press e-mail, with no diagnostics", () => {
     expect(layouts.map((l) => l.id).sort()).toEqual(["handout-a4", "handout-letter", "large-print", "print"]);
     expect(describeDiagnostics(built)).toBe("");
     const files = built.outputs.map((o) => o.file).sort();
-    expect(files).toEqual(targets.map((t) => t.file).sort());
+    const emails = releases.map((r) => `${r.slug}/${r.lang}/release.eml`);
+    expect(files).toEqual([...targets.map((t) => t.file), ...emails].sort());
     const manifest = JSON.parse(readFileSync(path.join(built.outDir, "manifest.json"), "utf8"));
     expect(manifest.outputs.map((o: { file: string }) => o.file)).toEqual(files);
   });

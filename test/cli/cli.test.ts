@@ -24,7 +24,7 @@ describe("pressroom CLI", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(path.join(out, "river-cleanup/en/handout-a4.pdf"));
-    expect(r.stdout).toMatch(/1 PDF written, 0 errors/);
+    expect(r.stdout).toMatch(/1 file written, 0 errors/);
   });
 
   it("prints path:line:col: error: message with a hint, no stack trace, and exits 1 on bad input", () => {

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import * as mupdf from "mupdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
@@ -112,12 +113,28 @@ describe("a branded build of every edition", () => {
     brand = await brandOf(dir);
     outDir = tempDir();
     // Worker threads: the brand travels with each task.
-    first = await build({ contentDir: path.join(dir, "content"), outDir, layouts: LAYOUTS, langs: ["en"], brand, jobs: 2 });
+    first = await build({ contentDir: path.join(dir, "content"), outDir, layouts: [...LAYOUTS, "email"], langs: ["en"], brand, jobs: 2 });
   });
 
   it("builds and verifies every output (PDF/UA-1; PDF/X-4 and CMYK only for print)", () => {
     expect(describeDiagnostics(first)).toBe("");
-    expect(first.outputs.map((o) => o.file)).toEqual(RELEASES.flatMap((slug) => [...LAYOUTS].sort().map((l) => `${slug}/en/${l}.pdf`)));
+    expect(first.outputs.map((o) => o.file)).toEqual(RELEASES.flatMap((slug) => [...[...LAYOUTS].sort().map((l) => `${slug}/en/${l}.pdf`), `${slug}/en/release.eml`]));
+  });
+
+  it.each(RELEASES)("%s: the press e-mail shows the logo (inline, beside the name) and the brand colours", async (slug) => {
+    const mail = await simpleParser(Buffer.from(readOutput(outDir, `${slug}/en/release.eml`)), { keepCidLinks: true });
+    const html = String(mail.html);
+    const logo = mail.attachments.find((a) => a.filename === "logo.png")!;
+    expect(logo).toBeDefined();
+    expect(logo.contentType).toBe("image/png");
+    expect(html).toContain(`src="cid:${logo.cid}" alt=""`);
+    const organisation = slug === "river-cleanup" ? "Wend Valley Rivers Trust" : "Harbour Town Council";
+    expect(html.indexOf(organisation)).toBeGreaterThan(html.indexOf(`cid:${logo.cid}`));
+    expect(html).toContain("#7a1f5c");
+    expect(html).not.toContain("#0b5d6b");
+    // The handout it attaches is the branded one.
+    const pdfPart = mail.attachments.find((a) => a.contentType === "application/pdf")!;
+    expect(new Uint8Array(pdfPart.content)).toEqual(pdf(`${slug}/en/handout-a4.pdf`));
   });
 
   it.each(RELEASES.flatMap((slug) => LAYOUTS.map((layout) => [slug, layout])))("%s %s: the logo is visible in the masthead and drawn as an artifact", async (slug, layout) => {

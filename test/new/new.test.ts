@@ -59,7 +59,7 @@ describe("pressroom new", () => {
     expect(result.written).toEqual([path.join(contentDir, "x", "en.md"), path.join(contentDir, "x", "uk.md")]);
     const built = await buildInto(contentDir);
     expect(describeDiagnostics(built)).toBe("");
-    expect(built.outputs).toHaveLength(2 * 4);
+    expect(built.outputs).toHaveLength(2 * 5); // four PDF editions and the press e-mail
     const tree = await readStructureTree(readOutput(built.outDir, "x/uk/handout-a4.pdf"));
     expect(roles(tree, "H1").map((n) => n.text)).toEqual(["Заголовок прес-релізу одним рядком"]);
     expect(roles(tree, "H2").map((n) => n.text)).toContain("Довідка");

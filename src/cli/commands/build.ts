@@ -83,7 +83,7 @@ export const registerBuild: RegisterCommand = (program, exit) => {
       report(result.diagnostics);
       if (opts.quiet) return;
       const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-      const counts = [`${result.built} PDF${result.built === 1 ? "" : "s"} written`];
+      const counts = [`${result.built} ${result.built === 1 ? "file" : "files"} written`];
       if (result.reused) counts.push(`${result.reused} up to date`);
       counts.push(`${errors} error${errors === 1 ? "" : "s"}`);
       console.log(`${counts.join(", ")} (${(result.timings.totalMs / 1000).toFixed(1)} s)`);
