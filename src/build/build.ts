@@ -72,13 +72,16 @@ export type BuildProgress = { done: number; total: number; file: string };
 
 export { defaultJobs } from "./units.ts";
 
+/** Every edition id: the layouts in `layouts/`, then the press e-mail. */
+export const editionIds = (): string[] => [...layoutIds(), EMAIL];
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const startedAt = performance.now();
   const diagnostics: Diagnostic[] = [];
   const log = options.log ?? (() => {});
 
   // The editions to build (layout code is loaded by the workers) and the fonts.
-  const editions = selectEditions([...layoutIds(), EMAIL], options.layouts);
+  const editions = selectEditions(editionIds(), options.layouts);
   const fontsDir = options.fontsDir ?? "fonts";
   // The workers parse the font files (and report bad ones); this thread needs only the manifest.
   const fonts = await loadFontManifest(fontsDir, { parseFiles: options.jobs === undefined && !options.runner });

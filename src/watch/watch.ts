@@ -8,8 +8,11 @@
  */
 import path from "node:path";
 import chokidar from "chokidar";
-import { build, type BuildOptions, type BuildResult } from "../build/build.ts";
-import { layoutIds, layoutsDir } from "../build/layouts.ts";
+import { build, editionIds, type BuildOptions, type BuildResult } from "../build/build.ts";
+import { layoutsDir } from "../build/layouts.ts";
+import { CONFIG_FILE, loadConfig } from "../config/config.ts";
+import type { Brand } from "../model/brand.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { unitRunner, type UnitRunner } from "../build/pool.ts";
 import { hasErrors } from "../model/diagnostic.ts";
 import { overlayPayload } from "../sheet/index.ts";
@@ -19,6 +22,14 @@ import { EVENTS_PATH, startServer, type PreviewServer } from "./server.ts";
 
 export type WatchOptions = Omit<BuildOptions, "runner" | "progress"> & {
   port: number;
+  /**
+   * Read `<configDir>/pressroom.config.json` before the first
+   * build and again whenever it is saved: its brand, and its editions and
+   * languages where `layouts` and `langs` are not given. A broken
+   * configuration builds nothing (the last good outputs stay) and shows its
+   * errors like any other.
+   */
+  configDir?: string;
   /** Milliseconds to wait after a save for more saves (editors write several files at once). */
   debounceMs?: number;
   /** Called after every build: what changed, and how long from the save to the reload. */
@@ -36,7 +47,19 @@ export type WatchHandle = {
 
 /** Changes to these need fresh workers: their code or fonts are loaded once per worker. */
 const needsFreshWorkers = (file: string, fontsDir: string) =>
-  file.startsWith(layoutsDir + path.sep) || file.startsWith(path.resolve(fontsDir) + path.sep) || file.endsWith("pressroom.config.json");
+  file.startsWith(layoutsDir + path.sep) || file.startsWith(path.resolve(fontsDir) + path.sep) || file.endsWith(CONFIG_FILE);
+
+type ConfigState = { brand?: Brand; editions?: string[]; languages?: string[]; diagnostics: Diagnostic[] };
+
+async function readConfig(dir: string): Promise<ConfigState> {
+  const { config, diagnostics } = await loadConfig(dir);
+  return {
+    diagnostics,
+    ...(config?.brand ? { brand: config.brand } : {}),
+    ...(config?.editions ? { editions: config.editions } : {}),
+    ...(config?.languages ? { languages: config.languages } : {}),
+  };
+}
 
 export async function watch(options: WatchOptions): Promise<WatchHandle> {
   const fontsDir = options.fontsDir ?? "fonts";
@@ -48,7 +71,11 @@ export async function watch(options: WatchOptions): Promise<WatchHandle> {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  let config: ConfigState = options.configDir !== undefined ? await readConfig(options.configDir) : { diagnostics: [] };
+
   const rebuild = async (trigger: string[], savedAt?: number) => {
+    if (options.configDir !== undefined && trigger.some((f) => f.endsWith(CONFIG_FILE))) config = await readConfig(options.configDir);
+    // A broken configuration builds nothing: its errors are shown, the last good outputs stay.
     if (trigger.some((f) => needsFreshWorkers(f, fontsDir))) {
       // A layout or font changed: recompile (when running compiled) and start the workers afresh.
       if (compiled) {
@@ -58,8 +85,17 @@ export async function watch(options: WatchOptions): Promise<WatchHandle> {
       await runner.close();
       runner = await unitRunner(threads);
     }
-    const result = await build({ ...options, runner });
-    const layouts = options.layouts ?? layoutIds();
+    if (hasErrors(config.diagnostics)) {
+      const result: BuildResult = { outputs: [], diagnostics: [...config.diagnostics], built: 0, reused: 0, timings: { totalMs: 0, units: [] } };
+      server?.send("error", overlayPayload(result.diagnostics), { sticky: true });
+      options.onBuild?.({ result, trigger, ...(savedAt !== undefined ? { savedToReloadMs: performance.now() - savedAt } : {}) });
+      return;
+    }
+    const layouts = options.layouts ?? config.editions ?? editionIds();
+    const langs = options.langs ?? config.languages;
+    const brand = config.brand ?? options.brand;
+    const result = await build({ ...options, layouts, ...(langs ? { langs } : {}), ...(brand ? { brand } : {}), runner });
+    result.diagnostics.unshift(...config.diagnostics);
     await writePreviews({ contentDir: options.contentDir, outDir: options.outDir, layouts }, result, EVENTS_PATH, trigger.length > 0);
     if (server) {
       // A page that loads while the build is broken gets the errors too (the server repeats the last error).
@@ -92,7 +128,7 @@ export async function watch(options: WatchOptions): Promise<WatchHandle> {
   // build once, then serve and watch
   await rebuild([]);
   server = await startServer(path.resolve(options.outDir), options.port);
-  const watcher = chokidar.watch([options.contentDir, layoutsDir, fontsDir, "pressroom.config.json"].map((p) => path.resolve(p)), {
+  const watcher = chokidar.watch([options.contentDir, layoutsDir, fontsDir, path.join(options.configDir ?? ".", CONFIG_FILE)].map((p) => path.resolve(p)), {
     ignoreInitial: true,
     // Editors save through a temporary file: wait until the file stops growing.
     awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },

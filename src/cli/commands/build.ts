@@ -40,7 +40,7 @@ export const registerBuild: RegisterCommand = (program, exit) => {
     .description("build every release in the content folder into out/<slug>/<lang>/<layout>.pdf and out/manifest.json")
     .argument("[contentDir]", 'folder of releases, content/<slug>/<lang>.md (default: pressroom.config.json\'s "content", else content)')
     .option("-o, --out <dir>", 'output folder (default: pressroom.config.json\'s "out", else out)')
-    .option("-l, --layout <ids>", 'comma-separated layout ids (default: pressroom.config.json\'s "editions", else every layout in layouts/)', splitList)
+    .option("-l, --layout <ids>", 'comma-separated editions: layout ids and email (default: pressroom.config.json\'s "editions", else every layout and email)', splitList)
     .option("--lang <tags>", 'comma-separated language tags to build (default: pressroom.config.json\'s "languages", else all)', splitList)
     .option("-j, --jobs <n>", `worker threads (default: pressroom.config.json's "jobs", else one per core, ${defaultJobs()} here)`, positiveInteger)
     .option("--force", "rebuild every output, also those whose inputs have not changed")

@@ -1,29 +1,38 @@
 /** `pressroom watch [contentDir]`: build, serve a live preview on 127.0.0.1, rebuild on every save. */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { formatDiagnostic } from "../../model/diagnostic.ts";
+import { packageRoot } from "../../paths.ts";
 import { positiveInteger, splitList, type RegisterCommand } from "../shared.ts";
 
 /** The preview's port when none is given. */
 export const DEFAULT_PORT = 4410;
 
-type WatchFlags = { out: string; port: number; layout?: string[]; lang?: string[] };
+type WatchFlags = { out?: string; port: number; layout?: string[]; lang?: string[] };
 
 export const registerWatch: RegisterCommand = (program, exit) => {
   program
     .command("watch")
     .description("build, then serve a live preview on 127.0.0.1 and rebuild what changed on every save")
-    .argument("[contentDir]", "folder of releases", "content")
-    .option("-o, --out <dir>", "output folder", "out")
+    .argument("[contentDir]", 'folder of releases (default: pressroom.config.json\'s "content", else content)')
+    .option("-o, --out <dir>", 'output folder (default: pressroom.config.json\'s "out", else out)')
     .option("-p, --port <n>", `port on 127.0.0.1 (default ${DEFAULT_PORT})`, positiveInteger, DEFAULT_PORT)
-    .option("-l, --layout <ids>", "comma-separated layout ids (default: every layout)", splitList)
-    .option("--lang <tags>", "comma-separated language tags (default: all)", splitList)
-    .action(async (contentDir: string, opts: WatchFlags) => {
+    .option("-l, --layout <ids>", 'comma-separated editions: layout ids and email (default: pressroom.config.json\'s "editions", else all)', splitList)
+    .option("--lang <tags>", 'comma-separated language tags (default: pressroom.config.json\'s "languages", else all)', splitList)
+    .action(async (contentArg: string | undefined, opts: WatchFlags) => {
       const { watch } = await import("../../watch/watch.ts");
+      const { loadConfig } = await import("../../config/config.ts");
+      // The folders come from the configuration at start; its brand, editions and languages are read again on every save.
+      const { config } = await loadConfig();
       let first = true;
       const handle = await watch({
-        contentDir,
-        outDir: opts.out,
+        contentDir: contentArg ?? config?.content ?? "content",
+        outDir: opts.out ?? config?.out ?? "out",
         port: opts.port,
         jobs: 2,
+        configDir: process.cwd(),
+        // A project folder without its own fonts/manifest.json uses Pressroom's fonts.
+        ...(existsSync(path.join("fonts", "manifest.json")) ? {} : { fontsDir: path.join(packageRoot, "fonts") }),
         ...(opts.layout ? { layouts: opts.layout } : {}),
         ...(opts.lang ? { langs: opts.lang } : {}),
         onBuild: ({ result, savedToReloadMs }) => {
