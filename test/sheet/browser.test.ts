@@ -19,7 +19,7 @@ import { entriesFromBuild, errorEventData, pageAlt, writeContactSheet, writeRele
 import { buildInto, copyContent, repoRoot, tempDir } from "../support/build.ts";
 import { axeViolations, launchBrowser, saveScreenshot, serveFolder, until, type TestServer } from "./browser.ts";
 
-const layouts = ["handout-a4", "print"];
+const layouts = ["handout-a4", "print", "email"];
 const slugs = ["harbour-library", "river-cleanup"];
 const screenshots = process.env.UPDATE_SCREENSHOTS === "1";
 /** A made-up error with a repository-relative path, so that the screenshots show no temporary folder. */
@@ -94,11 +94,15 @@ describe.each(["file", "http"] as const)("over %s", (transport) => {
     const page = await open(urlOf("index.html"));
     const f = await facts(page);
     expect(f).toMatchObject({ lang: "en", h1: 1, scripts: 0 });
-    expect(f.images.map((i) => i.alt).sort()).toEqual(good().map((e) => pageAlt(e.lang, e.layout, 1)).sort());
+    // A thumbnail for every PDF; the press e-mail has none, only its link.
+    expect(f.images.map((i) => i.alt).sort()).toEqual(good().filter((e) => e.layout !== "email").map((e) => pageAlt(e.lang, e.layout, 1)).sort());
     expect(f.images.every((i) => i.loaded)).toBe(true);
     const base = new URL(".", urlOf("index.html")).href;
     const pdfLinks = f.links.filter((l) => l.endsWith(".pdf")).map((l) => l.slice(base.length));
-    expect(new Set(pdfLinks)).toEqual(new Set(good().map((e) => e.file)));
+    expect(new Set(pdfLinks)).toEqual(new Set(good().filter((e) => e.layout !== "email").map((e) => e.file)));
+    const emailLinks = f.links.filter((l) => l.endsWith(".eml")).map((l) => l.slice(base.length));
+    expect(emailLinks.sort()).toEqual(["harbour-library/ar/release.eml", "harbour-library/en/release.eml", "river-cleanup/en/release.eml"]);
+    expect(await page.$eval("#out--harbour-library--en--email", (c) => c.textContent)).toMatch(/Press e-mail[\s\S]*Opens as a draft in a mail client · \d+ KB[\s\S]*Checks passed/);
     expect(f.links).toContain(urlOf("harbour-library/index.html"));
     await expectLinksResolve(page, f);
     const headings = await page.$$eval("h2", (hs) => hs.map((h) => [h.textContent, h.lang]));
