@@ -6,6 +6,7 @@
  *   warm     per document, warm, in one process (bench/warm.ts)
  *   process  whole child processes, alternating, on test/fixtures/releases (bench/process/)
  *   scale    one long release of ~10/100(/1000) pages, time and peak RSS (bench/scale/)
+ *   watch    `pressroom watch`: save → reload of a one-page release (bench/watch.ts)
  *
  * Environment (README, `npm run bench`):
  *   BENCH_PARTS           parts to run, comma-separated (default "warm,process,scale")
@@ -15,6 +16,7 @@
  *   BENCH_PROCESS_ROUNDS  alternating whole-process rounds (default 5)
  *   BENCH_SCALE           page counts of the scaling part (default "10,100"; "10,100,1000" for the full run)
  *   BENCH_SCALE_ROUNDS    rounds per size (default 1)
+ *   BENCH_WATCH_ROUNDS    saves timed in the watch part (default 10)
  *
  * Targets (2-core machine): warm median ≤ 50 ms for a one-page release;
  * tagged ≤ 1.15 × untagged; peak RSS ≤ 300 MB.
@@ -25,6 +27,7 @@ import { scaleSizes, scaling } from "./scale/scale.ts";
 import { loadNote } from "./report.ts";
 import { loadSamples } from "./typst/corpus.ts";
 import { warm } from "./warm.ts";
+import { watchLatency } from "./watch.ts";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -33,7 +36,7 @@ const num = (name: string, fallback: number) => {
 };
 const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(",").map((x) => x.trim()).filter(Boolean);
 
-const parts = new Set(list("BENCH_PARTS", "warm,process,scale"));
+const parts = new Set(list("BENCH_PARTS", "warm,process,scale,watch"));
 const log = (line: string) => console.log(line);
 const load = () => log(loadNote(os.cpus().length, os.loadavg()[0]!));
 
@@ -52,6 +55,11 @@ if (parts.has("process")) {
 }
 if (parts.has("scale")) {
   await scaling(scaleSizes(), num("BENCH_SCALE_ROUNDS", 1), log);
+  load();
+}
+
+if (parts.has("watch")) {
+  await watchLatency(num("BENCH_WATCH_ROUNDS", 10), log);
   load();
 }
 
