@@ -27,8 +27,11 @@ function workerEntry(): string {
 
 export type UnitRunner = { run: RunUnits; close: () => Promise<void> };
 
-/** `threads`: worker threads, or 0 to run in the calling thread. */
-export async function unitRunner(threads: number): Promise<UnitRunner> {
+/**
+ * `threads`: worker threads, or 0 to run in the calling thread.
+ * `heapMb`: each worker's heap limit (tests make it small to see the fallback).
+ */
+export async function unitRunner(threads: number, heapMb = WORKER_HEAP_MB): Promise<UnitRunner> {
   if (threads <= 0) {
     const { runUnit } = await import("./run-unit.ts");
     return {
@@ -44,12 +47,27 @@ export async function unitRunner(threads: number): Promise<UnitRunner> {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   return {
     run: async (tasks, onDone) => {
-      await Promise.all(tasks.map(async (task, i) => onDone(i, (await pool.run(task)) as UnitResult)));
+      await Promise.all(tasks.map(async (task, i) => onDone(i, await runOnPool(pool, task))));
     },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * One unit on the pool. A document too large for a worker's heap (a report
+ * of a hundred pages or more) ends that worker; piscina starts another, and
+ * the unit runs again in the calling thread, whose heap has no such limit.
+ */
+async function runOnPool(pool: { run(task: unknown): Promise<unknown> }, task: UnitTask): Promise<UnitResult> {
+  try {
+    return (await pool.run(task)) as UnitResult;
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ERR_WORKER_OUT_OF_MEMORY") throw e;
+    const { runUnit } = await import("./run-unit.ts");
+    return runUnit(task);
+  }
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { mergeManifests } from "../../src/build/manifest.ts";
+import { unitRunner } from "../../src/build/pool.ts";
 import { planUnits, shardUnits } from "../../src/build/units.ts";
 import { copyContent, describeDiagnostics, tempDir } from "../support/build.ts";
 
@@ -105,4 +106,23 @@ describe("worker threads and shards", () => {
     expect(mergeManifests([part(1, 2, [["a.pdf", "x"]]), part(2, 2, [["a.pdf", "z"]])]).diagnostics.map((d) => d.message)[0]).toMatch(/different contents/);
     expect(mergeManifests([{ file: "x.json", text: "{" }]).diagnostics[0]!.message).toMatch(/not a JSON manifest/);
   });
+});
+
+describe("a document too large for a worker's heap", () => {
+  it("is built in the calling thread instead, to the same bytes", async () => {
+    const content = copyContent(["harbour-library"]);
+    const reference = tempDir();
+    await build({ contentDir: content, outDir: reference, layouts: ["handout-a4"], langs: ["en"] });
+    // A heap far too small for any document: every unit ends its worker.
+    const runner = await unitRunner(1, 8);
+    const outDir = tempDir();
+    try {
+      const built = await build({ contentDir: content, outDir, layouts: ["handout-a4"], langs: ["en"], runner });
+      expect(describeDiagnostics(built)).toBe("");
+      expect(built.built).toBe(1);
+    } finally {
+      await runner.close();
+    }
+    expect(readFileSync(path.join(outDir, "harbour-library/en/handout-a4.pdf"))).toEqual(readFileSync(path.join(reference, "harbour-library/en/handout-a4.pdf")));
+  }, 60_000);
 });
