@@ -13,6 +13,12 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+export function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("give a whole number of 0 or more");
+  return n;
+}
+
 /** Prints diagnostics on stderr: `file:line:col: error: message` and the hint. */
 export function report(diagnostics: readonly Diagnostic[], oneLine = false): void {
   for (const d of diagnostics) console.error(formatDiagnostic(d, { oneLine }));

@@ -7,7 +7,7 @@ import { hasErrors } from "../../model/diagnostic.ts";
 import { packageRoot } from "../../paths.ts";
 import type { BuildResult } from "../../build/build.ts";
 import { reporterFor } from "../progress.ts";
-import { positiveInteger, report, splitList, type RegisterCommand } from "../shared.ts";
+import { positiveInteger, report, splitList, wholeNumber, type RegisterCommand } from "../shared.ts";
 
 /** `--json`: everything an editor or CI needs, in one object. */
 function jsonReport(result: BuildResult, exitCode: number) {
@@ -42,7 +42,7 @@ export const registerBuild: RegisterCommand = (program, exit) => {
     .option("-o, --out <dir>", 'output folder (default: pressroom.config.json\'s "out", else out)')
     .option("-l, --layout <ids>", 'comma-separated editions: layout ids and email (default: pressroom.config.json\'s "editions", else every layout and email)', splitList)
     .option("--lang <tags>", 'comma-separated language tags to build (default: pressroom.config.json\'s "languages", else all)', splitList)
-    .option("-j, --jobs <n>", `worker threads (default: pressroom.config.json's "jobs", else one per core, ${defaultJobs()} here)`, positiveInteger)
+    .option("-j, --jobs <n>", `worker threads, 0 for none (default: pressroom.config.json's "jobs", else ${defaultJobs()} here)`, wholeNumber)
     .option("--force", "rebuild every output, also those whose inputs have not changed")
     .option("--shard <i/n>", "build only the i-th of n shares of the outputs (CI runners); writes manifest-part-<i>-of-<n>.json", shardOption)
     .option("-q, --quiet", "print only errors and warnings")
@@ -63,7 +63,7 @@ export const registerBuild: RegisterCommand = (program, exit) => {
           outDir: opts.out ?? config?.out ?? "out",
           ...(layouts ? { layouts } : {}),
           ...(langs ? { langs } : {}),
-          jobs: opts.jobs ?? config?.jobs ?? defaultJobs(),
+          ...jobsOption(opts.jobs ?? config?.jobs ?? defaultJobs()),
           ...(opts.force ? { force: true } : {}),
           ...(opts.shard ? { shard: opts.shard } : {}),
           contactSheet: true,
@@ -89,3 +89,6 @@ export const registerBuild: RegisterCommand = (program, exit) => {
       console.log(`${counts.join(", ")} (${(result.timings.totalMs / 1000).toFixed(1)} s)`);
     });
 };
+
+/** `--jobs 0`: no worker threads, every output is built in this process (the least memory). */
+const jobsOption = (jobs: number) => (jobs > 0 ? { jobs } : {});
