@@ -7,7 +7,7 @@ import { hasErrors } from "../../model/diagnostic.ts";
 import { packageRoot } from "../../paths.ts";
 import type { BuildResult } from "../../build/build.ts";
 import { reporterFor } from "../progress.ts";
-import { positiveInteger, report, splitList, wholeNumber, type RegisterCommand } from "../shared.ts";
+import { report, splitList, wholeNumber, type RegisterCommand } from "../shared.ts";
 
 /** `--json`: everything an editor or CI needs, in one object. */
 function jsonReport(result: BuildResult, exitCode: number) {
