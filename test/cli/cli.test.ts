@@ -20,7 +20,8 @@ function pressroom(...args: string[]) {
 describe("pressroom CLI", () => {
   it("builds into --out and exits 0", () => {
     const out = tempDir();
-    const r = pressroom("build", copyContent(["river-cleanup"]), "--out", out, "--layout", "handout-a4", "--lang", "en");
+    // --jobs 0: no worker threads
+    const r = pressroom("build", copyContent(["river-cleanup"]), "--out", out, "--layout", "handout-a4", "--lang", "en", "--jobs", "0");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(path.join(out, "river-cleanup/en/handout-a4.pdf"));
@@ -43,6 +44,8 @@ describe("pressroom CLI", () => {
     expect(pressroom("frobnicate").code).toBe(2);
     expect(pressroom("check").code).toBe(2);
     expect(pressroom("build", "--nope").code).toBe(2);
+    expect(pressroom("build", "--jobs", "-1").code).toBe(2);
+    expect(pressroom("build", "--jobs", "two").code).toBe(2);
   });
 
   it("check: one line per problem and exit 1 for a defective PDF, exit 0 for a clean one", () => {
