@@ -111,21 +111,26 @@ export async function inlineImages(release: Release): Promise<{ images: InlineIm
 
 /** The logo's height in the message's masthead, in CSS pixels (it is never wider than half the column). */
 const LOGO_HEIGHT = 40;
+/** Pixels per CSS pixel of the logo's image: sharp on high-density screens, small in the message. */
+const LOGO_DENSITY = 2;
 
 /**
  * The brand logo (pressroom.config.json) as an inline part: the PNG the
- * configuration resolved, shown 40 px high. None when the release has no
- * brand logo, or when it is too large to travel inline.
+ * configuration resolved (for print, 334 px high), scaled to twice the
+ * size it is shown at, 40 px high. None when the release has no brand logo.
  */
-export function logoImage(logo: BrandLogo | undefined, slug: string): InlineImage | undefined {
+export async function logoImage(logo: BrandLogo | undefined, slug: string): Promise<InlineImage | undefined> {
   const match = logo && /^data:image\/png;base64,(.+)$/u.exec(logo.src);
-  if (!logo || !match) return undefined;
-  const bytes = new Uint8Array(Buffer.from(match[1]!, "base64"));
-  if (bytes.length >= INLINE_IMAGE_LIMIT || logo.width <= 0 || logo.height <= 0) return undefined;
+  if (!logo || !match || logo.width <= 0 || logo.height <= 0) return undefined;
   const scale = Math.min(LOGO_HEIGHT / logo.height, CONTENT_WIDTH / 2 / logo.width);
+  const width = Math.max(1, Math.round(logo.width * scale));
+  const height = Math.max(1, Math.round(logo.height * scale));
+  const { default: sharp } = await import("sharp");
+  const bytes = new Uint8Array(await sharp(Buffer.from(match[1]!, "base64"))
+    .resize(width * LOGO_DENSITY, height * LOGO_DENSITY, { fit: "fill" })
+    .png({ compressionLevel: 9 })
+    .toBuffer());
+  if (bytes.length >= INLINE_IMAGE_LIMIT) return undefined;
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-  return {
-    cid: `logo.${hash}@${slug}`, contentType: "image/png", filename: "logo.png", bytes,
-    width: Math.round(logo.width * scale), height: Math.round(logo.height * scale),
-  };
+  return { cid: `logo.${hash}@${slug}`, contentType: "image/png", filename: "logo.png", bytes, width, height };
 }

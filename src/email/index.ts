@@ -59,7 +59,7 @@ export async function composeReleaseEmail(input: ComposeEmailInput): Promise<Com
   const { images, diagnostics: imageDiagnostics } = await inlineImages(release);
   diagnostics.push(...imageDiagnostics);
   const text = renderPlainText(prepared, texts);
-  const logo = logoImage(prepared.brand?.logo, release.slug);
+  const logo = await logoImage(prepared.brand?.logo, release.slug);
   const html = renderReleaseHtml(prepared, texts, images, logo);
 
   const from = senderOf(meta);
