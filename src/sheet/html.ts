@@ -3,9 +3,6 @@
  * already `Html`. Not react-dom/server: React 19 adds `<link rel=preload>`
  * for every `<img>`, and the pages must be exactly what we write.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { liveReloadSnippet, OVERLAY_STYLE } from "./live-reload.ts";
 import { STYLE } from "./style.ts";
@@ -70,15 +67,5 @@ export function diagnosticList(diagnostics: readonly Diagnostic[]): Html {
   )}</ul>`;
 }
 
-/** Writes through a uniquely named temporary file and a rename: readers (the watch server) never see half a file. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-}
+/** Written like every output: through a temporary file and a rename (src/build/write.ts). */
+export { writeAtomic as writeFileAtomic } from "../build/write.ts";
