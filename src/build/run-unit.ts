@@ -10,7 +10,7 @@ import { error, hasErrors, type Diagnostic } from "../model/diagnostic.ts";
 import type { PreparedRelease } from "../model/prepared.ts";
 import type { SourceFile } from "../model/release.ts";
 import { parseRelease } from "../parse/parse-release.ts";
-import { createFontStore, loadFontManifest, type FontManifest } from "../prepare/fonts.ts";
+import { createFontStore, loadFontManifest, newShapingMemo, type FontManifest, type ShapingMemo } from "../prepare/fonts.ts";
 import { withBrandFonts } from "../prepare/brand.ts";
 import { prepareRelease } from "../prepare/prepare.ts";
 import { loadLayouts } from "./layouts.ts";
@@ -55,8 +55,12 @@ function contextFor(fontsDir = "fonts"): Promise<ThreadContext> {
   return context;
 }
 
-type Prepared = { prepared?: PreparedRelease; title?: string; diagnostics: Diagnostic[] };
-/** The last release prepared on this thread: its editions usually come one after another. */
+/** A parsed and prepared release, and the runs its documents shaped (for its other editions). */
+type Prepared = { prepared?: PreparedRelease; title?: string; diagnostics: Diagnostic[]; memo: ShapingMemo };
+/**
+ * The last release prepared on this thread: its editions usually come one
+ * after another. Replacing it lets the previous release's shaped runs go.
+ */
 let lastPrepared: { key: string; value: Prepared } | undefined;
 
 function prepared(source: SourceFile, manifest: FontManifest, brand: Brand | undefined): Prepared {
@@ -64,11 +68,11 @@ function prepared(source: SourceFile, manifest: FontManifest, brand: Brand | und
   if (lastPrepared?.key === key) return lastPrepared.value;
   // parse: front matter and Markdown into a Release
   const parsed = parseRelease(source);
-  let value: Prepared = { diagnostics: parsed.diagnostics };
+  let value: Prepared = { diagnostics: parsed.diagnostics, memo: newShapingMemo() };
   if (parsed.release && !hasErrors(parsed.diagnostics)) {
     // prepare: language, direction, hyphenation, fonts, glyph coverage
     const ready = prepareRelease(parsed.release, manifest, brand);
-    value = { title: parsed.release.meta.title, diagnostics: [...parsed.diagnostics, ...ready.diagnostics], ...(ready.prepared && !hasErrors(ready.diagnostics) ? { prepared: ready.prepared } : {}) };
+    value = { ...value, title: parsed.release.meta.title, diagnostics: [...parsed.diagnostics, ...ready.diagnostics], ...(ready.prepared && !hasErrors(ready.diagnostics) ? { prepared: ready.prepared } : {}) };
   }
   lastPrepared = { key, value };
   return value;
@@ -98,7 +102,9 @@ async function renderUnit(task: UnitTask): Promise<UnitResult> {
   }
   if (!layout) return { pages: 0, diagnostics: release.diagnostics };
   // compose, layout, render. A fresh font store per document: fontkit's glyph caches
-  // never carry over from one document to the next (the parsed tables are shared).
-  const result = await buildTarget(release.prepared, layout, createFontStore(withBrandFonts(context.manifest, task.brand)), task.outputName);
+  // never carry over from one document to the next (the parsed tables are shared);
+  // shaped runs carry over to the release's other editions only.
+  const fonts = createFontStore(withBrandFonts(context.manifest, task.brand), release.memo);
+  const result = await buildTarget(release.prepared, layout, fonts, task.outputName);
   return { ...result, ...(release.title ? { title: release.title } : {}), diagnostics: [...release.diagnostics, ...result.diagnostics] };
 }

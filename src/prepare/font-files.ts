@@ -68,9 +68,10 @@ export function fontFor(face: FontFace): FontkitFont {
  * the code points of their first use, see react-pdf-layout-tree.md §5), but
  * the decoded tables (cmap, GSUB, GPOS, hmtx…) of the shared instance, so
  * nothing is read or decoded twice. fontkit is pinned at 2.0.4; its lazily
- * filled `_tables` is the only private field used.
+ * filled `_tables` is the only private field used. `memo` remembers shaped
+ * runs (see `withShapingMemo`); by default one memo for the whole process.
  */
-export function documentFont(face: FontFace): FontkitFont {
+export function documentFont(face: FontFace, memo: ShapingMemo = processMemo): FontkitFont {
   const master = fontFor(face);
   const cached = fontFiles.get(face.path)!;
   const font = fontkit.create(cached.bytes) as FontkitFont;
@@ -78,14 +79,25 @@ export function documentFont(face: FontFace): FontkitFont {
   if (shared && typeof shared === "object" && "_tables" in font) {
     (font as unknown as { _tables: unknown })._tables = shared;
   }
-  return withShapingMemo(font, face.path);
+  return withShapingMemo(font, face.path, memo);
 }
 
 type Layoutable = { layout(text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): unknown };
 
-/** Runs shaped per font file, for all documents of the process. */
-const shapedRuns = new Map<string, Map<string, unknown>>();
-/** Runs kept per font file before the memo starts afresh (a long archive build must not grow without end). */
+/**
+ * Shaped runs by font file, then by text, features, script, language and
+ * direction. Whoever holds a memo decides how long the runs live: the build
+ * keeps one per release (its editions share most runs, other releases
+ * almost none), so a long build does not carry every release's runs, and
+ * the first documents' font objects they point to, to its end.
+ */
+export type ShapingMemo = Map<string, Map<string, unknown>>;
+
+export const newShapingMemo = (): ShapingMemo => new Map();
+
+/** The memo of documents given none (tests, the bench's warm rounds): for the whole process. */
+const processMemo: ShapingMemo = newShapingMemo();
+/** Runs kept per font file before a memo starts afresh (a long archive build must not grow without end). */
 const MAX_RUNS_PER_FONT = 50_000;
 
 /**
@@ -102,16 +114,16 @@ const MAX_RUNS_PER_FONT = 50_000;
  * the document's own font). (Runs are not split into words to share more:
  * fontkit's fixed cost per call then outweighs the shaping saved.)
  */
-function withShapingMemo(font: FontkitFont, file: string): FontkitFont {
+function withShapingMemo(font: FontkitFont, file: string, memo: ShapingMemo): FontkitFont {
   const target = font as unknown as Layoutable;
   const shape = target.layout.bind(font);
   target.layout = (text, features, script, language, direction) => {
     if (typeof text !== "string") return shape(text, features, script, language, direction);
-    let memo = shapedRuns.get(file);
-    if (!memo || memo.size >= MAX_RUNS_PER_FONT) shapedRuns.set(file, (memo = new Map()));
+    let runs = memo.get(file);
+    if (!runs || runs.size >= MAX_RUNS_PER_FONT) memo.set(file, (runs = new Map()));
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
-    let run = memo.get(key);
-    if (run === undefined) memo.set(key, (run = shape(text, features, script, language, direction)));
+    let run = runs.get(key);
+    if (run === undefined) runs.set(key, (run = shape(text, features, script, language, direction)));
     return run;
   };
   return font;

@@ -3,7 +3,7 @@
  * fontkit objects built from the cached font files (see `registerFonts`).
  */
 import { Font as rendererFontStore } from "@react-pdf/renderer";
-import { documentFont } from "./font-files.ts";
+import { documentFont, type ShapingMemo } from "./font-files.ts";
 import type { FontFace, FontFamily, FontManifest, FontStyle } from "./font-manifest.ts";
 
 /** A react-pdf font store, as `@react-pdf/renderer` exports it (`Font`). */
@@ -23,8 +23,9 @@ export type FontStoreLike = {
  * so a fresh store per document costs well under a millisecond. Calling it
  * twice on one store adds nothing. Does not touch the store's global
  * hyphenation callback (layouts pass `hyphenationCallback` per `Text`).
+ * `memo`: where the fonts remember shaped runs (default: one for the process).
  */
-export function registerFonts(fontStore: FontStoreLike, manifest: FontManifest): void {
+export function registerFonts(fontStore: FontStoreLike, manifest: FontManifest, memo?: ShapingMemo): void {
   for (const family of manifest.families) {
     const existing = fontStore.getRegisteredFonts()[family.id]?.sources ?? [];
     const missing = family.faces.filter(
@@ -36,7 +37,7 @@ export function registerFonts(fontStore: FontStoreLike, manifest: FontManifest):
     for (const face of missing) {
       const source = sources.find((s) => s.src === face.path && s.fontWeight === face.weight && s.fontStyle === face.style && s.data === null);
       if (!source) continue;
-      source.data = documentFont(face);
+      source.data = documentFont(face, memo);
       source.loadResultPromise = Promise.resolve();
     }
   }
@@ -45,12 +46,13 @@ export function registerFonts(fontStore: FontStoreLike, manifest: FontManifest):
 /**
  * A fresh react-pdf font store with the manifest's families registered.
  * Cheap (fonts are already parsed): make one per document, so that fontkit's
- * glyph cache never carries over from one document to the next.
+ * glyph cache never carries over from one document to the next. Pass a
+ * `memo` to share shaped runs only among the documents that get it.
  */
-export function createFontStore(manifest: FontManifest): FontStore {
+export function createFontStore(manifest: FontManifest, memo?: ShapingMemo): FontStore {
   const Store = rendererFontStore.constructor as new () => FontStore;
   const store = new Store();
-  registerFonts(store, manifest);
+  registerFonts(store, manifest, memo);
   return store;
 }
 

@@ -4,6 +4,6 @@
  * use. Font files are read and parsed once per process; every react-pdf font
  * store gets fresh fontkit objects built from those bytes (see `registerFonts`).
  */
-export { fontFor, type FontkitFont } from "./font-files.ts";
+export { fontFor, newShapingMemo, type FontkitFont, type ShapingMemo } from "./font-files.ts";
 export { loadFontManifest, type FontFace, type FontFamily, type FontManifest, type FontRole, type FontStyle } from "./font-manifest.ts";
 export { createFontStore, faceName, registerFonts, type FontStore, type FontStoreLike } from "./font-store.ts";
