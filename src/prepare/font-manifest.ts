@@ -11,7 +11,6 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { closest, issueDiagnostic, parseJson, type JsonPath } from "../config/json-source.ts";
 import { error, type Diagnostic, type SourceLocation } from "../model/diagnostic.ts";
-import { fontFiles, parseFont } from "./font-files.ts";
 
 export type FontStyle = "normal" | "italic";
 
@@ -241,6 +240,8 @@ function resolveFontFile(spec: string, base: FontFileBase, where: SourceLocation
 }
 
 async function checkFontFile(path: string, spec: string, where: SourceLocation, diagnostics: Diagnostic[]): Promise<void> {
+  // fontkit is loaded only to parse: the orchestrating thread of a build with workers reads the manifest alone.
+  const { fontFiles, parseFont } = await import("./font-files.ts");
   try {
     const info = await stat(path);
     const cached = fontFiles.get(path);

@@ -9,29 +9,13 @@ import type { PreparedRelease } from "../model/prepared.ts";
 import type { Release } from "../model/release.ts";
 import { withBrandFonts } from "./brand.ts";
 import { checkCoverage } from "./coverage.ts";
+import { directionOf, scriptOf } from "./direction.ts";
 import type { FontManifest, FontRole } from "./fonts.ts";
 import { hyphenatorFor, loadHyphenationExceptions } from "./hyphenate.ts";
 import { applyTypography } from "./typography.ts";
 
 export type { PreparedRelease } from "../model/prepared.ts";
-
-/** ISO 15924 scripts written right to left. */
-const RTL_SCRIPTS = new Set(["Arab", "Aran", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Yezi", "Mend"]);
-
-/** The main script of a language tag (`"uk"` → `"Cyrl"`, `"ar"` → `"Arab"`), if known. */
-export function scriptOf(lang: string): string | undefined {
-  try {
-    const locale = new Intl.Locale(lang);
-    return locale.script ?? locale.maximize().script;
-  } catch {
-    return undefined;
-  }
-}
-
-export function directionOf(lang: string): "ltr" | "rtl" {
-  const script = scriptOf(lang);
-  return script && RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
-}
+export { directionOf, scriptOf };
 
 /**
  * Family ids for one role: the manifest's stack for the role, with the

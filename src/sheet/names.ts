@@ -3,7 +3,7 @@
  * and edition names, alt text, sizes. The pages' UI is English
  * (`<html lang="en">`); titles are shown in their own language.
  */
-import { directionOf } from "../prepare/prepare.ts";
+import { directionOf } from "../prepare/direction.ts";
 
 export { directionOf };
 
