@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { mergeManifests } from "../../src/build/manifest.ts";
 import { unitRunner } from "../../src/build/pool.ts";
-import { planUnits, shardUnits } from "../../src/build/units.ts";
+import { defaultJobs, planUnits, shardUnits } from "../../src/build/units.ts";
 import { copyContent, describeDiagnostics, tempDir } from "../support/build.ts";
 
 const LAYOUTS = ["handout-a4", "large-print"];
@@ -61,6 +61,10 @@ describe("incremental builds", () => {
 });
 
 describe("worker threads and shards", () => {
+  it("default to none on 1 or 2 cores (threads measured slower there) and to one per core above", () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultJobs(cores))).toEqual([0, 0, 3, 4, 16]);
+  });
+
   it("give the same bytes as one thread, and the shards' union is the full build", async () => {
     const content = copyContent(["harbour-library", "river-cleanup"]);
     const options = { contentDir: content, layouts: ["handout-a4"], langs: ["en", "ar", "uk"] };
