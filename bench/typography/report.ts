@@ -40,7 +40,8 @@ export async function measureContent(contentDir: string, options: { layouts?: st
     const rows: Row[] = [];
     for (const o of result.outputs) {
       const release = releases.get(`${o.slug}/${o.lang}`);
-      if (!release) continue;
+      // The press e-mail is an output too; only PDFs are measured.
+      if (!release || !o.file.endsWith(".pdf")) continue;
       const bytes = new Uint8Array(readFileSync(path.join(outDir, o.file)));
       rows.push({ content: contentDir, file: o.file, slug: o.slug, lang: o.lang, layout: o.layout, ...(await measurePdf(bytes, release)) });
     }
