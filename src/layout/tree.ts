@@ -19,6 +19,8 @@ export type FontkitFont = {
   ascent: number;
   descent: number;
   getGlyph(id: number): { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): { id: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
 };
 
 export type Glyph = { id: number; advanceWidth: number; codePoints: number[]; name?: string };

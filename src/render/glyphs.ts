@@ -5,6 +5,7 @@
  * `widths`, `unicode`, `ref()`, `id`, and `doc.addContent`. pdfkit's version
  * is pinned for that reason.
  */
+import type { KashidaBar } from "../layout/spacing.ts";
 import type { Doc } from "./marked.ts";
 import type { FontkitFont } from "../layout/tree.ts";
 
@@ -31,6 +32,8 @@ export type PlacedGlyph = {
    * that reorder visual text themselves reverse each mapping too.
    */
   toUnicode?: string;
+  /** A kashida drawn after the glyph, within its advance: a bar `width` points long (see `kashidaBar`). */
+  kashida?: { width: number; bar: KashidaBar };
 };
 
 /** Numbers in content streams: at most 3 decimals, no exponent, no "-0". */
@@ -41,8 +44,17 @@ export function num(value: number): string {
 
 const hex4 = (n: number) => n.toString(16).padStart(4, "0");
 
+/** Where the last glyph that is not white space ended, on which page (what PDF.js compares the next glyph with). */
+export type GlyphEnd = { page: unknown; x: number; y: number; size: number };
+
 export class GlyphWriter {
   private readonly registered = new Set<string>();
+  private lastEnd: GlyphEnd | undefined;
+
+  /** The end of the last glyph drawn on the current page that is not white space, if any. */
+  get last(): Omit<GlyphEnd, "page"> | undefined {
+    return this.lastEnd && this.lastEnd.page === this.doc.page ? this.lastEnd : undefined;
+  }
 
   constructor(private readonly doc: Doc) {}
 
@@ -60,6 +72,20 @@ export class GlyphWriter {
   }
 
   /**
+   * The subset's id for font glyph `id`, its width and ToUnicode entry
+   * recorded; negative when the glyph is already mapped to other text.
+   */
+  private glyphId(f: EmbeddedFont, id: number, text: string): number {
+    const gid = f.subset.includeGlyph(id);
+    f.widths[gid] ??= f.font.getGlyph(id).advanceWidth * f.scale;
+    const codePoints = [...text].map((ch) => ch.codePointAt(0)!);
+    const mapped = f.unicode[gid];
+    if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
+    else if (codePoints.length && mapped.join() !== codePoints.join()) return -gid;
+    return gid;
+  }
+
+  /**
    * Shows `glyphs` (in visual order, left to right) from pen position
    * (x, baseline y) in one text object. Returns the glyphs whose ToUnicode
    * entry was already taken by other text (the same glyph drawn for
@@ -71,13 +97,9 @@ export class GlyphWriter {
     const f = this.embed(font);
     const conflicts: PlacedGlyph[] = [];
     const gids = glyphs.map((g) => {
-      const gid = f.subset.includeGlyph(g.id);
-      f.widths[gid] ??= f.font.getGlyph(g.id).advanceWidth * f.scale;
-      const codePoints = [...(g.toUnicode ?? g.text)].map((ch) => ch.codePointAt(0)!);
-      const mapped = f.unicode[gid];
-      if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
-      else if (codePoints.length && mapped.join() !== codePoints.join()) conflicts.push(g);
-      return gid;
+      const gid = this.glyphId(f, g.id, g.toUnicode ?? g.text);
+      if (gid < 0) conflicts.push(g);
+      return Math.abs(gid);
     });
     // The rendering mode outlives ET (it is graphics state): an invisible run sets it back.
     const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`, ...(invisible ? ["3 Tr"] : [])];
@@ -100,11 +122,21 @@ export class GlyphWriter {
           moveTo(pen + base + g.xOffset, y - g.yOffset);
           ops.push(`<${hex4(gid)}> Tj`);
           moveTo(pen + g.xAdvance, y);
+        } else if (g.kashida) {
+          // The letter, then the joining stroke as a filled bar (no text), then back to the pen.
+          flush();
+          ops.push(`<${hex4(gid)}> Tj`, "ET");
+          const { width, bar } = g.kashida;
+          const x0 = pen + g.xAdvance - width - bar.left * size;
+          ops.push(`${num(x0)} ${num(y - bar.top * size)} ${num(width + (bar.left + bar.right) * size)} ${num((bar.top - bar.bottom) * size)} re f`);
+          ops.push("BT", `/${f.id} ${num(size)} Tf`);
+          moveTo(pen + g.xAdvance, y);
         } else {
           tj.push(`<${hex4(gid)}>`);
           const adjust = f.widths[gid]! - (g.xAdvance * 1000) / size;
           if (Math.abs(adjust) >= 0.0005) tj.push(num(adjust));
         }
+        if (g.text.trim() !== "" && f.widths[gid]! > 0) this.lastEnd = { page: this.doc.page, x: pen + g.xAdvance, y, size };
         pen += g.xAdvance;
       });
       flush();

@@ -106,6 +106,24 @@ function scopeOf(node: LayoutNode, parent: StructScope | undefined): StructScope
 const where = (ctx: RenderContext, node: LayoutNode) =>
   node.props?.source ? { ...node.props.source } : { file: ctx.fallbackFile };
 
+/**
+ * The order to paint a container's children in: their own, except a list
+ * item whose label stands to the right of its body (right to left). That
+ * label is painted after the body, so that the body's first line is the
+ * first thing PDF.js finds on its baseline (see separators.ts); its element
+ * is made first, so the structure still reads label, then body.
+ */
+function paintingOrder(ctx: RenderContext, node: LayoutNode, scope: StructScope | undefined, artifact: ArtifactKind | undefined): LayoutNode[] {
+  const children = node.children ?? [];
+  if (artifact || scope?.role !== "LI") return children;
+  const label = children.find((c) => c.props?.tag === "Lbl");
+  const body = children.find((c) => c.props?.tag === "LBody");
+  if (!label?.box || !body?.box || label.box.left <= body.box.left) return children;
+  const labelScope = scopeOf(label, scope);
+  if (labelScope) ctx.structure.element(labelScope);
+  return [...children.filter((c) => c !== label), label];
+}
+
 /** Paints `node` whose parent's border box starts at absolute (x, y). */
 function renderNode(ctx: RenderContext, node: LayoutNode, x: number, y: number, scope: StructScope | undefined, artifact: ArtifactKind | undefined): void {
   const box = node.box;
@@ -118,7 +136,7 @@ function renderNode(ctx: RenderContext, node: LayoutNode, x: number, y: number, 
     case "LINK": {
       if (ctx.paint.hasBox(node)) withArtifact(ctx.doc, art ?? "Layout", () => ctx.paint.box(node, ax, ay));
       const inner = art ? scope : scopeOf(node, scope);
-      for (const child of node.children ?? []) renderNode(ctx, child, ax, ay, inner, art);
+      for (const child of paintingOrder(ctx, node, inner, art)) renderNode(ctx, child, ax, ay, inner, art);
       return;
     }
     case "TEXT": {

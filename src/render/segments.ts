@@ -7,6 +7,7 @@ import type { ArtifactKind } from "../model/semantics.ts";
 import type { RunText } from "../layout/logical.ts";
 import type { PlacedGlyph } from "./glyphs.ts";
 import { withActualText, withArtifact, withTag } from "./marked.ts";
+import { planSeparators, type Before, type PaintStep } from "./separators.ts";
 import type { StructScope } from "./structure.ts";
 import type { RenderContext } from "./text.ts";
 
@@ -40,13 +41,36 @@ function groupsOf(segments: readonly Segment[]): Segment[][] {
 /**
  * PDF.js ends a line of text at the first glyph painted on the next line.
  * In a right-to-left line that is not the line's logical start, unless that
- * group is painted first: the rest follow in visual order.
+ * group is painted first: the rest follow in visual order. Used for lines
+ * that go on with a word hyphenated on the line before, whose first glyph
+ * the continuation artifact has drawn already; other right-to-left lines
+ * are planned by `planSeparators`.
  */
-function paintingOrder(groups: Segment[][]): Segment[][] {
-  if (groups.length < 2 || !groups.some((group) => group.some((seg) => seg.run.rtl))) return groups;
+function paintingOrder(groups: Segment[][]): PaintStep<Segment[]>[] {
+  if (groups.length < 2) return groups.map((group) => ({ group }));
   const start = (group: readonly Segment[]) => Math.min(...group.map((seg) => seg.logical));
   const first = groups.reduce((a, b) => (start(b) < start(a) ? b : a));
-  return [first, ...groups.filter((g) => g !== first)];
+  return [first, ...groups.filter((g) => g !== first)].map((group) => ({ group }));
+}
+
+/** The line's text in logical order, one character per logical index. */
+function lineChars(segments: readonly Segment[]): string[] {
+  const chars: string[] = [];
+  for (const seg of segments) {
+    const text = [...(seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join("")];
+    text.forEach((ch, i) => (chars[seg.logical + i] = ch));
+  }
+  return chars;
+}
+
+/** The order to paint a line's groups in, with the joins `planSeparators` asks for. */
+function paintPlan(segments: readonly Segment[], continues: boolean, before: Before): PaintStep<Segment[]>[] {
+  const groups = groupsOf(segments);
+  if (!segments.some((seg) => seg.run.rtl)) return groups.map((group) => ({ group }));
+  if (continues) return paintingOrder(groups);
+  const tagged = groups.filter((group) => typeof group[0]!.owner !== "string");
+  // Artifacts (an inserted hyphen) come last: a glyph PDF.js does not read must not decide a break.
+  return [...planSeparators(tagged, lineChars(segments), before), ...groups.filter((g) => !tagged.includes(g)).map((group) => ({ group }))];
 }
 
 /** Whether `b` follows `a` in the logical text with a space between (only there does PDF.js lose anything). */
@@ -63,7 +87,8 @@ function logicalText(group: readonly Segment[]): string {
     .join("");
 }
 
-export function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number): void {
+/** `continues`: the line goes on with a word hyphenated on the line before (see continuation.ts). */
+export function writeSegments(ctx: RenderContext, segments: Segment[], baseline: number, continues = false): void {
   const { doc, structure } = ctx;
   const tagged: { logical: number; scope: StructScope; content: unknown }[] = [];
   const linkBoxes = new Map<StructScope, { x0: number; x1: number; top: number; bottom: number }>();
@@ -72,8 +97,13 @@ export function writeSegments(ctx: RenderContext, segments: Segment[], baseline:
     ctx.paint.fill(attrs.color ?? "#000000", attrs.opacity);
     ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, seg.x, baseline, seg.glyphs, seg.run.rtl);
   };
-  for (const group of paintingOrder(groupsOf(segments))) {
+  const last = ctx.glyphs.last;
+  for (const { group, join } of paintPlan(segments, continues, last && { ...last, baseline })) {
     const owner = group[0]!.owner;
+    if (join) {
+      const attrs = join.segment.run.run.attributes;
+      withArtifact(doc, "Layout", () => ctx.glyphs.show(attrs.font[0]!, attrs.fontSize, join.x, baseline, [join.glyph], join.segment.run.rtl, true));
+    }
     const drawAll = () => group.forEach(show);
     if (typeof owner === "string") {
       withArtifact(doc, owner, drawAll);

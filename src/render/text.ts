@@ -7,7 +7,7 @@
 import { error, type Diagnostic } from "../model/diagnostic.ts";
 import type { ArtifactKind, InlineTag } from "../model/semantics.ts";
 import type { GlyphWriter } from "./glyphs.ts";
-import { spaceLine } from "../layout/spacing.ts";
+import { kashidaBar, spaceLine } from "../layout/spacing.ts";
 import { alignWithSource, glyphRange, logicalLine, type RunText } from "../layout/logical.ts";
 import { lineEndHyphen, markContinuation, type LineEndHyphen } from "./continuation.ts";
 import { inkOf, paintDecorations, type PlacedRun } from "./decorations.ts";
@@ -123,11 +123,12 @@ function renderLine(
   }
 
   const segments: Segment[] = [];
-  const rtl = (runs[0]?.run.attributes as { direction?: string } | undefined)?.direction === "rtl";
+  // The paragraph's own direction (an inline run, e.g. the dateline's, may carry none of its own).
+  const rtl = node.style?.direction === "rtl" || (node.style?.direction === undefined && runs.some((r) => (r.run.attributes as { direction?: string }).direction === "rtl"));
   const justified = node.props?.justify === true;
   const width = textWidth(node);
   // Justified text is spaced here; other text keeps textkit's alignment.
-  const { advances, start } = spaceLine(runs, width, { justify: justified && progress.cursor < progress.source.length, rtl });
+  const { advances, kashidas, start } = spaceLine(runs, width, { justify: justified && progress.cursor < progress.source.length, rtl });
   let pen = justified ? left + start : left + line.box.x;
   const placed: PlacedRun[] = [];
   for (const [i, r] of runs.entries()) {
@@ -141,12 +142,12 @@ function renderLine(
         "add a font that covers these characters to fonts/manifest.json and to the layout's font families"));
       pen += r.run.xAdvance;
     } else {
-      pen = segmentRun(ctx, node, r, advances[i]!, pen, map, target, progress, segments);
+      pen = segmentRun(ctx, node, r, advances[i]!, kashidas[i]!, pen, map, target, progress, segments);
     }
     placed.push(inkOf(r, advances[i] ?? [], start, pen));
   }
   if (progress.hyphen && "scope" in target) markContinuation(ctx, segments, baseline);
-  writeSegments(ctx, segments, baseline);
+  writeSegments(ctx, segments, baseline, progress.hyphen !== undefined && "scope" in target);
   progress.hyphen = lineEndHyphen(segments);
   if (!rtl) reportOverflow(ctx, node, segments, left + width);
   return placed;
@@ -176,7 +177,7 @@ function reportOverflow(ctx: RenderContext, node: LayoutNode, segments: readonly
 }
 
 function segmentRun(
-  ctx: RenderContext, node: LayoutNode, r: RunText, advances: readonly number[], pen: number, map: number[],
+  ctx: RenderContext, node: LayoutNode, r: RunText, advances: readonly number[], kashidas: readonly number[], pen: number, map: number[],
   target: TextTarget, progress: TextProgress, out: Segment[],
 ): number {
   let current: Segment | undefined;
@@ -219,6 +220,7 @@ function segmentRun(
       yOffset: pos.yOffset ?? 0,
       text: inserted ? (r.visual.join("").includes("\u2026") ? "\u2026" : "-") : chars || String.fromCodePoint(...glyph.codePoints),
       ...(r.rtl && [...chars].length > 1 ? { toUnicode: [...chars].reverse().join("") } : {}),
+      ...(kashidas[g] ? { kashida: { width: kashidas[g]!, bar: kashidaBar(r.run.attributes.font[0]!)! } } : {}),
     });
     pen += advance;
   });

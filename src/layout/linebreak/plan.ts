@@ -14,7 +14,7 @@
  */
 import { INFINITE_PENALTY, knuthPlass, type Item, type Options } from "./knuth-plass.ts";
 import { measureParagraph, type ParagraphMetrics } from "./measure.ts";
-import { MAX_LETTER_EM, spaceLimit } from "../spacing.ts";
+import { isArabic, kashidaBetween, KASHIDA_EM, MAX_LETTER_EM, spaceLimit } from "../spacing.ts";
 import { sourceTextOf, type LayoutNode } from "../tree.ts";
 
 /** Where a paragraph breaks: after which spaces, and before which characters inside a word. */
@@ -62,17 +62,28 @@ function itemsOf(source: readonly string[], m: ParagraphMetrics, candidates: Rea
     }
     if (ch === " ") {
       // textkit lets a space shrink by a third: a planned line must fit its idea of a line too.
-      push({ type: "glue", width, stretch: spaceLimit(width, size) - width, shrink: width / 3 }, i);
+      push({ type: "glue", width, stretch: spaceLimit(width, size, m.rtl) - width, shrink: width / 3 }, i);
     } else if (ch === "\u00a0") {
       // A no-break space stretches like any word space, but never breaks.
-      push({ type: "box", width, stretch: spaceLimit(width, size) - width, shrink: 0 }, i);
+      push({ type: "box", width, stretch: spaceLimit(width, size, m.rtl) - width, shrink: 0 }, i);
     } else {
-      push({ type: "box", width, stretch: !m.rtl && LETTER.test(ch) ? MAX_LETTER_EM * size : 0, shrink: 0 }, i);
+      push({ type: "box", width, stretch: letterStretch(ch, source[i + 1]) * size, shrink: 0 }, i);
     }
   });
   push({ type: "glue", width: 0, stretch: 1e9, shrink: 0 }, source.length);
   push({ type: "penalty", width: 0, penalty: -INFINITE_PENALTY, flagged: false }, source.length);
   return { items, offsets };
+}
+
+/**
+ * How far the render stage may widen a letter, in em, as the line breaker
+ * plans it: letter spacing in scripts whose letters stand apart, a kashida
+ * (at two thirds of its longest) where an Arabic letter joins the next.
+ */
+function letterStretch(ch: string, next: string | undefined): number {
+  const cp = ch.codePointAt(0)!;
+  if (next !== undefined && kashidaBetween(cp, next.codePointAt(0)!)) return (KASHIDA_EM * 2) / 3;
+  return LETTER.test(ch) && !isArabic(cp) ? MAX_LETTER_EM : 0;
 }
 
 /** The plan for one laid-out justified paragraph, or `undefined` to keep textkit's breaks. */
@@ -81,9 +92,11 @@ export function planParagraph(node: LayoutNode): LineBreakPlan | undefined {
   const metrics = measureParagraph(node, source);
   if (!metrics || !node.box) return undefined;
   const width = node.box.width - (node.box.paddingLeft ?? 0) - (node.box.paddingRight ?? 0);
-  // A right-to-left paragraph breaks at spaces only: a hyphen forced into a word of an embedded
-  // left-to-right phrase would be ordered to the far end of the line by the bidi algorithm.
-  const candidates = new Map(metrics.rtl ? [] : ((node.props?.breakCandidates as BreakCandidate[] | undefined) ?? []));
+  // A right-to-left paragraph is not hyphenated: a hyphen forced into a word of an embedded
+  // left-to-right phrase would be ordered to the far end of the line by the bidi algorithm. It
+  // breaks at spaces, and inside an address where no hyphen is drawn (after "/", before ".").
+  const all = (node.props?.breakCandidates as BreakCandidate[] | undefined) ?? [];
+  const candidates = new Map(metrics.rtl ? all.filter(([at]) => !(LETTER.test(source[at - 1] ?? "") && LETTER.test(source[at] ?? ""))) : all);
   const { items, offsets } = itemsOf(source, metrics, candidates);
   for (const tolerance of TOLERANCES) {
     const breaks = knuthPlass(items, { ...OPTIONS, width, tolerance, overstretch: OVERSTRETCH, stretchScale: STRETCH_SCALE });
