@@ -101,9 +101,12 @@ export function planSeparators<G extends readonly Segment[]>(groups: readonly G[
   const plan = (first: number) => {
     const order = [first, ...byX.filter((i) => i !== first)];
     let misses = 0;
-    const steps = order.map((i, k): PaintStep<G> => {
+    // The last painted sequence with a glyph PDF.js compares with (white space it skips).
+    let last: Extent | undefined;
+    const steps = order.map((i): PaintStep<G> => {
       const want = extents[i]!.wantsBreak;
-      const reads = k === 0 ? readsBreakAfter(before, extents[i]!) : readsBreak(extents[order[k - 1]!]!, extents[i]!);
+      const reads = last ? readsBreak(last, extents[i]!) : readsBreakAfter(before, extents[i]!);
+      if (extents[i]!.end !== undefined) last = extents[i]!;
       if (reads === want) return { group: groups[i]! };
       const start = extents[i]!.start;
       if (!want && start?.drawnFirst) return { group: groups[i]!, join: { segment: start.segment, glyph: start.glyph, x: start.x } };
