@@ -34,6 +34,8 @@ export type Typography = {
   gaps: { count: number; median: number; max: number; maxExample?: Example };
   lastLines: { judged: number; away: number; examples: Example[] };
   firstLines: { judged: number; short: number; examples: Example[] };
+  /** Every line of a justified paragraph but its last (the first ones included): short of the far edge. */
+  shortLines: { judged: number; short: number; examples: Example[] };
 };
 
 const PARAGRAPH_ROLES = new Set(["P", "LI", "LBody", "Caption", "BlockQuote"]);
@@ -86,6 +88,7 @@ export function measure(paragraphs: readonly Paragraph[], pages: number): Typogr
   }
   const lastLines: Typography["lastLines"] = { judged: 0, away: 0, examples: [] };
   const firstLines: Typography["firstLines"] = { judged: 0, short: 0, examples: [] };
+  const shortLines: Typography["shortLines"] = { judged: 0, short: 0, examples: [] };
   for (const p of paragraphs) {
     if (!PARAGRAPH_ROLES.has(p.role) || lineCount(p) < 2) continue;
     const block = p.blocks[p.blocks.length - 1]!;
@@ -98,6 +101,22 @@ export function measure(paragraphs: readonly Paragraph[], pages: number): Typogr
       if (away > EDGE_TOLERANCE) {
         lastLines.away++;
         if (lastLines.examples.length < MAX_EXAMPLES) lastLines.examples.push(example(last, p.rtl, away));
+      }
+    }
+    if (justified.has(p)) {
+      const last = lastLine(p);
+      for (const block of p.blocks) {
+        const blockFrame = frameOfBlock(frames, block);
+        if (!blockFrame?.justified || blockFrame.far === undefined) continue;
+        for (const line of block) {
+          if (line === last) continue;
+          const short = p.rtl ? endOf(line, true) - blockFrame.far : blockFrame.far - endOf(line, false);
+          shortLines.judged++;
+          if (short > EDGE_TOLERANCE) {
+            shortLines.short++;
+            if (shortLines.examples.length < MAX_EXAMPLES) shortLines.examples.push(example(line, p.rtl, short));
+          }
+        }
       }
     }
     const firstBlock = p.blocks[0]!;
@@ -118,6 +137,7 @@ export function measure(paragraphs: readonly Paragraph[], pages: number): Typogr
     gaps: { count: gaps.length, median: round(median(gaps)), max: round(maxGap), ...(maxExample ? { maxExample } : {}) },
     lastLines,
     firstLines,
+    shortLines,
   };
 }
 

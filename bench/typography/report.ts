@@ -18,7 +18,7 @@ import { compareReading, expectedWords, type Reading } from "./reading.ts";
 export type Row = { content: string; file: string; slug: string; lang: string; layout: string } & Typography & { reading: Reading };
 export type Summary = {
   pdfs: number; longestLadder: number; hyphenatedLines: number; maxGap: number; worstMedianGap: number;
-  lastLinesAway: number; firstLinesShort: number; wordsOutside: number; worstRecall: number;
+  lastLinesAway: number; firstLinesShort: number; linesShort: number; wordsOutside: number; worstRecall: number;
 };
 
 /** Measures one PDF of a release. */
@@ -62,18 +62,20 @@ export function summarize(rows: readonly Row[]): Summary {
     worstMedianGap: max((r) => r.gaps.median),
     lastLinesAway: sum((r) => r.lastLines.away),
     firstLinesShort: sum((r) => r.firstLines.short),
+    linesShort: sum((r) => r.shortLines.short),
     wordsOutside: sum((r) => r.reading.outside),
     worstRecall: rows.reduce((m, r) => Math.min(m, r.reading.recall), 1),
   };
 }
 
-const HEADER = ["pdf", "pages", "ladder", "hyph", "gap med", "gap max", "last away", "first short", "read", "outside", "recall"];
+const HEADER = ["pdf", "pages", "ladder", "hyph", "gap med", "gap max", "last away", "first short", "short", "read", "outside", "recall"];
 
 function cells(r: Row): string[] {
   return [
     `${r.slug}/${r.lang}/${r.layout}`, String(r.pages), String(r.ladder.longest), String(r.ladder.hyphenatedLines),
     r.gaps.count ? r.gaps.median.toFixed(3) : "-", r.gaps.count ? r.gaps.max.toFixed(3) : "-",
     `${r.lastLines.away}/${r.lastLines.judged}`, `${r.firstLines.short}/${r.firstLines.judged}`,
+    `${r.shortLines.short}/${r.shortLines.judged}`,
     String(r.reading.words), String(r.reading.outside), r.reading.recall.toFixed(3),
   ];
 }
@@ -92,12 +94,13 @@ export function formatReport(rows: readonly Row[]): string {
     if (r.gaps.maxExample && r.gaps.max >= 1) out.push(`    widest gap in: ${quote(r.gaps.maxExample)}`);
     for (const e of r.lastLines.examples) out.push(`    last line away from start edge by pt: ${quote(e)}`);
     for (const e of r.firstLines.examples) out.push(`    first line short by pt: ${quote(e)}`);
+    for (const e of r.shortLines.examples.filter((e) => !r.firstLines.examples.some((f) => f.page === e.page && f.text === e.text))) out.push(`    line short by pt: ${quote(e)}`);
     if (r.reading.outside) out.push(`    outside the source: ${r.reading.outsideExamples.map((w) => `"${w}"`).join(", ")}`);
   }
   const s = summarize(rows);
   out.push("", `summary: ${s.pdfs} PDFs; longest hyphen ladder ${s.longestLadder}; ${s.hyphenatedLines} hyphenated line ends; ` +
     `word gap max ${s.maxGap.toFixed(3)} em, worst median ${s.worstMedianGap.toFixed(3)} em; ${s.lastLinesAway} last lines away from the start edge; ` +
-    `${s.firstLinesShort} first lines not justified; ${s.wordsOutside} words read outside the source; worst recall ${s.worstRecall.toFixed(3)}`);
+    `${s.firstLinesShort} first lines not justified; ${s.linesShort} lines short of a justified measure (first ones included); ${s.wordsOutside} words read outside the source; worst recall ${s.worstRecall.toFixed(3)}`);
   return out.join("\n");
 }
 

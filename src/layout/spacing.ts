@@ -51,6 +51,12 @@ export const EMERGENCY_LETTER_EM = 0.06;
  * a word break, and a kashida glyph is not text it reads.
  */
 export const KASHIDA_EM = 0.09;
+/**
+ * Letter spacing a right-to-left line may get at last, when its spaces
+ * (which stop at `MAX_SPACE_EM_RTL`) and kashidas are at their limits:
+ * below the 0.1 em at which PDF.js reads a word break.
+ */
+export const RTL_LAST_LETTER_EM = 0.09;
 
 /** Word spaces, and a forced newline that textkit left in a right-to-left line: both hang at a line's ends. */
 const isSpaceGlyph = (codePoints: readonly number[]) => codePoints.length === 1 && (codePoints[0] === 0x20 || codePoints[0] === 0xa0 || codePoints[0] === 0x0a);
@@ -216,7 +222,8 @@ export function spaceLine(runs: readonly RunText[], width: number, options: { ju
     slack += take;
   } else if (slack > 0 && options.justify) {
     slack = stretch(spaces, slack, advance, options.rtl);
-    // A right-to-left line that cannot be filled otherwise may still go to the general limit (no letter spacing there).
+    // Then letters that stand apart, then Arabic joins; right to left, where word spaces stop
+    // early, the letters at last go a little further.
     const gaps = inner.slice(0, -1).filter((s, i) => s.letterGap && inner[i + 1]!.letterGap);
     if (slack > 0 && gaps.length) {
       const each = Math.min(slack / gaps.length, EMERGENCY_LETTER_EM * gaps[0]!.size);
@@ -231,6 +238,11 @@ export function spaceLine(runs: readonly RunText[], width: number, options: { ju
         kashida.set(s, each);
       }
       slack -= each * joins.length;
+    }
+    if (slack > 0 && gaps.length && options.rtl) {
+      const each = Math.min(slack / gaps.length, (RTL_LAST_LETTER_EM - EMERGENCY_LETTER_EM) * gaps[0]!.size);
+      for (const s of gaps) advance.set(s, advance.get(s)! + each);
+      slack -= each * gaps.length;
     }
   }
 

@@ -33,6 +33,9 @@ describe("typography report on a built handout", () => {
     expect(t.gaps.median).toBeGreaterThan(0.15);
     expect(t.gaps.max).toBeLessThan(1);
     expect(t.firstLines.judged).toBeGreaterThan(5);
+    // Every line but a paragraph's last is judged for the far edge: many more than the first lines.
+    expect(t.shortLines.judged).toBeGreaterThan(t.firstLines.judged * 2);
+    expect(t.shortLines.short).toBeLessThanOrEqual(t.shortLines.judged);
     expect(t.lastLines.judged).toBeGreaterThan(5);
     expect(t.ladder.hyphenatedLines).toBeGreaterThan(0);
   });
