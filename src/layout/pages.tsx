@@ -19,7 +19,7 @@ import type { PreparedRelease } from "../model/prepared.ts";
 import type { LayoutNode } from "./tree.ts";
 import { balancedMeasure } from "./balance.ts";
 import { balancedHeight, cutColumns, flowItems, sliceFlow } from "./columns.ts";
-import { planFlow } from "./linebreak/plan.ts";
+import { planFlow, unkeptPlans } from "./linebreak/plan.ts";
 import type { ForcedBreaks } from "../compose/forced-breaks.ts";
 import { layoutDocument, type FontStore } from "./layout.ts";
 
@@ -112,7 +112,11 @@ async function layoutFlow(prepared: PreparedRelease, layout: Layout, fonts: Font
     (await layoutDocument(<Flow prepared={prepared} layout={layout} {...(breaks ? { breaks } : {})} />, fonts)).children?.[0]?.children ?? [];
   const first = await lay();
   const plans = planFlow(first);
-  return plans.size ? lay(plans) : first;
+  if (!plans.size) return first;
+  const planned = await lay(plans);
+  // A paragraph that textkit did not break as planned is planned again without squeezed lines.
+  const unkept = unkeptPlans(planned, plans);
+  return unkept.size ? lay(planFlow(first, unkept)) : planned;
 }
 
 function findTag(nodes: readonly LayoutNode[] | undefined, tag: string): LayoutNode | undefined {

@@ -49,6 +49,15 @@ describe("justified text on new releases", () => {
     for (const m of measured) expect(m.typography.firstLines.short, `${m.file}: ${JSON.stringify(m.typography.firstLines.examples)}`).toBe(0);
   });
 
+  it("leaves no word alone on a line inside a paragraph", () => {
+    // textkit could not fit a planned line that needed its spaces narrowed, moved its last word
+    // down, and the forced break left it alone ("in", "a"): such paragraphs are planned again.
+    for (const m of measured) {
+      expect(m.typography.shortLines.judged, m.file).toBeGreaterThan(0);
+      expect(m.typography.shortLines.examples.filter((e) => !e.text.trim().includes(" ")), m.file).toEqual([]);
+    }
+  });
+
   it("sets every last line at the start edge: the right in Arabic and Hebrew", () => {
     for (const m of measured) expect(m.typography.lastLines.away, `${m.file}: ${JSON.stringify(m.typography.lastLines.examples)}`).toBe(0);
     expect(measured.filter((m) => rtl(m.lang)).every((m) => m.typography.lastLines.judged > 5)).toBe(true);

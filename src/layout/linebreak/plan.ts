@@ -44,7 +44,7 @@ const OVERSTRETCH = 100_000;
 /** A word space may grow to 2.5 times its width, but 1.5 times is what TeX would call comfortable (ratio 1). */
 const STRETCH_SCALE = 3;
 
-function itemsOf(source: readonly string[], m: ParagraphMetrics, candidates: ReadonlyMap<number, number>): { items: Item[]; offsets: number[] } {
+function itemsOf(source: readonly string[], m: ParagraphMetrics, candidates: ReadonlyMap<number, number>, squeeze: boolean): { items: Item[]; offsets: number[] } {
   const items: Item[] = [];
   const offsets: number[] = [];
   const push = (item: Item, offset: number) => {
@@ -62,7 +62,7 @@ function itemsOf(source: readonly string[], m: ParagraphMetrics, candidates: Rea
     }
     if (ch === " ") {
       // textkit lets a space shrink by a third: a planned line must fit its idea of a line too.
-      push({ type: "glue", width, stretch: spaceLimit(width, size, m.rtl) - width, shrink: width / 3 }, i);
+      push({ type: "glue", width, stretch: spaceLimit(width, size, m.rtl) - width, shrink: squeeze ? width / 3 : 0 }, i);
     } else if (ch === "\u00a0") {
       // A no-break space stretches like any word space, but never breaks.
       push({ type: "box", width, stretch: spaceLimit(width, size, m.rtl) - width, shrink: 0 }, i);
@@ -86,8 +86,12 @@ function letterStretch(ch: string, next: string | undefined): number {
   return LETTER.test(ch) && !isArabic(cp) ? MAX_LETTER_EM : 0;
 }
 
-/** The plan for one laid-out justified paragraph, or `undefined` to keep textkit's breaks. */
-export function planParagraph(node: LayoutNode): LineBreakPlan | undefined {
+/**
+ * The plan for one laid-out justified paragraph, or `undefined` to keep
+ * textkit's breaks. `squeeze: false` plans no line that needs its spaces
+ * narrowed (for a paragraph whose squeezed line textkit did not keep).
+ */
+export function planParagraph(node: LayoutNode, squeeze = true): LineBreakPlan | undefined {
   const source = [...((node.props?.sourceText as string | undefined) ?? sourceTextOf(node))];
   const metrics = measureParagraph(node, source);
   if (!metrics || !node.box) return undefined;
@@ -97,7 +101,7 @@ export function planParagraph(node: LayoutNode): LineBreakPlan | undefined {
   // breaks at spaces, and inside an address where no hyphen is drawn (after "/", before ".").
   const all = (node.props?.breakCandidates as BreakCandidate[] | undefined) ?? [];
   const candidates = new Map(metrics.rtl ? all.filter(([at]) => !(LETTER.test(source[at - 1] ?? "") && LETTER.test(source[at] ?? ""))) : all);
-  const { items, offsets } = itemsOf(source, metrics, candidates);
+  const { items, offsets } = itemsOf(source, metrics, candidates, squeeze);
   for (const tolerance of TOLERANCES) {
     const breaks = knuthPlass(items, { ...OPTIONS, width, tolerance, overstretch: OVERSTRETCH, stretchScale: STRETCH_SCALE });
     if (!breaks) continue;
@@ -109,15 +113,34 @@ export function planParagraph(node: LayoutNode): LineBreakPlan | undefined {
   return undefined;
 }
 
-/** Plans for every justified paragraph of a laid-out flow, by `paragraphKey`. */
-export function planFlow(nodes: readonly LayoutNode[], out = new Map<string, LineBreakPlan>()): Map<string, LineBreakPlan> {
+/**
+ * Plans for every justified paragraph of a laid-out flow, by `paragraphKey`;
+ * the paragraphs in `unsqueezed` are planned without narrowed spaces.
+ */
+export function planFlow(nodes: readonly LayoutNode[], unsqueezed: ReadonlySet<string> = new Set(), out = new Map<string, LineBreakPlan>()): Map<string, LineBreakPlan> {
   for (const node of nodes) {
     const key = node.props?.paragraphKey;
     if (node.type === "TEXT" && key && node.props?.justify && node.lines && node.lines.length > 1) {
-      const plan = planParagraph(node);
+      const plan = planParagraph(node, !unsqueezed.has(key));
       if (plan) out.set(key, plan);
     }
-    if (node.children) planFlow(node.children, out);
+    if (node.children) planFlow(node.children, unsqueezed, out);
+  }
+  return out;
+}
+
+/**
+ * The paragraphs of a flow laid out with `plans` whose lines are not the
+ * planned ones: textkit measures a little differently, and where a planned
+ * line needed its spaces narrowed it may not fit, so textkit moves the
+ * line's last word down and the forced break leaves it alone on a line.
+ */
+export function unkeptPlans(nodes: readonly LayoutNode[], plans: ReadonlyMap<string, LineBreakPlan>, out = new Set<string>()): Set<string> {
+  for (const node of nodes) {
+    const key = node.props?.paragraphKey;
+    const plan = key ? plans.get(key) : undefined;
+    if (node.type === "TEXT" && key && plan && (node.lines?.length ?? 0) !== plan.spaces.length + plan.inside.length + 1) out.add(key);
+    if (node.children) unkeptPlans(node.children, plans, out);
   }
   return out;
 }
