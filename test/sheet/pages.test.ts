@@ -59,7 +59,7 @@ describe("names", () => {
 
 describe("entriesFromBuild", () => {
   it("gives each output its diagnostics by file, and failed outputs entries of their own", () => {
-    const root = "/work/x";
+    const root = "/project";
     const out = (slug: string, lang: string, layout: string) => ({ slug, lang, layout, file: `${slug}/${lang}/${layout}.pdf`, title: `T ${lang}`, pages: 1, bytes: 10, sha256: "ab".repeat(32) });
     const warning: Diagnostic = { severity: "warning", file: `${root}/content/a/en.md`, line: 4, column: 2, message: "a word runs past the margin" };
     const parseError = error({ file: `${root}/content/b/uk.md`, line: 3, column: 1 }, "unknown front matter key", "remove it");
