@@ -72,20 +72,6 @@ export class GlyphWriter {
   }
 
   /**
-   * The subset's id for font glyph `id`, its width and ToUnicode entry
-   * recorded; negative when the glyph is already mapped to other text.
-   */
-  private glyphId(f: EmbeddedFont, id: number, text: string): number {
-    const gid = f.subset.includeGlyph(id);
-    f.widths[gid] ??= f.font.getGlyph(id).advanceWidth * f.scale;
-    const codePoints = [...text].map((ch) => ch.codePointAt(0)!);
-    const mapped = f.unicode[gid];
-    if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
-    else if (codePoints.length && mapped.join() !== codePoints.join()) return -gid;
-    return gid;
-  }
-
-  /**
    * Shows `glyphs` (in visual order, left to right) from pen position
    * (x, baseline y) in one text object. Returns the glyphs whose ToUnicode
    * entry was already taken by other text (the same glyph drawn for
@@ -97,13 +83,18 @@ export class GlyphWriter {
     const f = this.embed(font);
     const conflicts: PlacedGlyph[] = [];
     const gids = glyphs.map((g) => {
-      const gid = this.glyphId(f, g.id, g.toUnicode ?? g.text);
-      if (gid < 0) conflicts.push(g);
-      return Math.abs(gid);
+      const gid = f.subset.includeGlyph(g.id);
+      f.widths[gid] ??= f.font.getGlyph(g.id).advanceWidth * f.scale;
+      const codePoints = [...(g.toUnicode ?? g.text)].map((ch) => ch.codePointAt(0)!);
+      const mapped = f.unicode[gid];
+      if (mapped == null) f.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
+      else if (codePoints.length && mapped.join() !== codePoints.join()) conflicts.push(g);
+      return gid;
     });
     // The rendering mode outlives ET (it is graphics state): an invisible run sets it back.
     const ops: string[] = ["BT", `/${f.id} ${num(size)} Tf`, ...(invisible ? ["3 Tr"] : [])];
     const moveTo = (px: number, py: number) => ops.push(`1 0 0 -1 ${num(px)} ${num(py)} Tm`);
+    let lastEnd: number | undefined;
     {
       let pen = x;
       let tj: string[] = [];
@@ -136,11 +127,12 @@ export class GlyphWriter {
           const adjust = f.widths[gid]! - (g.xAdvance * 1000) / size;
           if (Math.abs(adjust) >= 0.0005) tj.push(num(adjust));
         }
-        if (g.text.trim() !== "" && f.widths[gid]! > 0) this.lastEnd = { page: this.doc.page, x: pen + g.xAdvance, y, size };
+        if (g.text.trim() !== "" && f.widths[gid]! > 0) lastEnd = pen + g.xAdvance;
         pen += g.xAdvance;
       });
       flush();
     }
+    if (lastEnd !== undefined) this.lastEnd = { page: this.doc.page, x: lastEnd, y, size };
     if (invisible) ops.push("0 Tr");
     ops.push("ET");
     this.doc.addContent(ops.join("\n"));
