@@ -7,7 +7,7 @@ import type { ArtifactKind } from "../model/semantics.ts";
 import type { RunText } from "../layout/logical.ts";
 import type { PlacedGlyph } from "./glyphs.ts";
 import { withActualText, withArtifact, withTag } from "./marked.ts";
-import { planSeparators, type Before, type PaintStep } from "./separators.ts";
+import { groupStart, planSeparators, type Before, type PaintStep } from "./separators.ts";
 import type { StructScope } from "./structure.ts";
 import type { RenderContext } from "./text.ts";
 
@@ -48,18 +48,17 @@ function groupsOf(segments: readonly Segment[]): Segment[][] {
  */
 function paintingOrder(groups: Segment[][]): PaintStep<Segment[]>[] {
   if (groups.length < 2) return groups.map((group) => ({ group }));
-  const start = (group: readonly Segment[]) => Math.min(...group.map((seg) => seg.logical));
-  const first = groups.reduce((a, b) => (start(b) < start(a) ? b : a));
+  const first = groups.reduce((a, b) => (groupStart(b) < groupStart(a) ? b : a));
   return [first, ...groups.filter((g) => g !== first)].map((group) => ({ group }));
 }
+
+/** A segment's text in logical order. */
+const segmentText = (seg: Segment) => (seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join("");
 
 /** The line's text in logical order, one character per logical index. */
 function lineChars(segments: readonly Segment[]): string[] {
   const chars: string[] = [];
-  for (const seg of segments) {
-    const text = [...(seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join("")];
-    text.forEach((ch, i) => (chars[seg.logical + i] = ch));
-  }
+  for (const seg of segments) [...segmentText(seg)].forEach((ch, i) => (chars[seg.logical + i] = ch));
   return chars;
 }
 
@@ -76,15 +75,12 @@ function paintPlan(segments: readonly Segment[], continues: boolean, before: Bef
 /** Whether `b` follows `a` in the logical text with a space between (only there does PDF.js lose anything). */
 function meetAtSpace(a: Segment, b: Segment): boolean {
   if (a.end !== b.logical) return false;
-  const text = (seg: Segment) => (seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join("");
-  return /\s$/u.test(text(a)) || /^\s/u.test(text(b));
+  return /\s$/u.test(segmentText(a)) || /^\s/u.test(segmentText(b));
 }
 
 /** A group's text in logical order. */
 function logicalText(group: readonly Segment[]): string {
-  return [...group].sort((a, b) => a.logical - b.logical)
-    .map((seg) => (seg.run.rtl ? [...seg.glyphs].reverse() : seg.glyphs).map((g) => g.text).join(""))
-    .join("");
+  return [...group].sort((a, b) => a.logical - b.logical).map(segmentText).join("");
 }
 
 /** `continues`: the line goes on with a word hyphenated on the line before (see continuation.ts). */
@@ -110,7 +106,7 @@ export function writeSegments(ctx: RenderContext, segments: Segment[], baseline:
       continue;
     }
     const draw = () => (group.some((seg) => seg.run.rtl) ? withActualText(doc, logicalText(group), drawAll) : drawAll());
-    tagged.push({ logical: Math.min(...group.map((seg) => seg.logical)), scope: owner, content: withTag(doc, owner.role, draw) });
+    tagged.push({ logical: groupStart(group), scope: owner, content: withTag(doc, owner.role, draw) });
     const link = linkScopeOf(owner);
     if (!link) continue;
     for (const seg of group) {

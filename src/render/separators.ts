@@ -46,6 +46,9 @@ export type PaintStep<G> = {
 
 const blank = (g: PlacedGlyph) => g.text.trim() === "";
 
+/** Where a group of segments starts in its line's logical text. */
+export const groupStart = (group: readonly Segment[]) => Math.min(...group.map((seg) => seg.logical));
+
 function extentOf(group: readonly Segment[], breakBefore: (logical: number) => boolean): Extent {
   let start: Extent["start"];
   let end: number | undefined;
@@ -61,8 +64,7 @@ function extentOf(group: readonly Segment[], breakBefore: (logical: number) => b
       drawn++;
     }
   }
-  const logical = Math.min(...group.map((seg) => seg.logical));
-  return { ...(start ? { start } : {}), ...(end !== undefined ? { end } : {}), size: group[0]!.run.run.attributes.fontSize, wantsBreak: breakBefore(logical) };
+  return { ...(start ? { start } : {}), ...(end !== undefined ? { end } : {}), size: group[0]!.run.run.attributes.fontSize, wantsBreak: breakBefore(groupStart(group)) };
 }
 
 /** Whether PDF.js starts `next` with a break after `previous` was painted (undefined: not sure). */
@@ -96,7 +98,6 @@ export function planSeparators<G extends readonly Segment[]>(groups: readonly G[
   const breakBefore = (logical: number) => logical === 0 || space(logical) || space(logical - 1);
   const extents = groups.map((group) => extentOf(group, breakBefore));
   const byX = groups.map((_, i) => i).sort((a, b) => (extents[a]!.start?.x ?? Infinity) - (extents[b]!.start?.x ?? Infinity) || a - b);
-  const logicalStart = (i: number) => Math.min(...groups[i]!.map((seg) => seg.logical));
 
   const plan = (first: number) => {
     const order = [first, ...byX.filter((i) => i !== first)];
@@ -118,7 +119,7 @@ export function planSeparators<G extends readonly Segment[]>(groups: readonly G[
 
   // The logically first sequence painted first is how PDF.js best finds the line's start; any other
   // sequence goes first only when that reads fewer breaks wrong.
-  const candidates = groups.map((_, i) => i).sort((a, b) => logicalStart(a) - logicalStart(b));
+  const candidates = groups.map((_, i) => i).sort((a, b) => groupStart(groups[a]!) - groupStart(groups[b]!));
   let best = plan(candidates[0]!);
   for (const first of candidates.slice(1)) {
     if (best.misses === 0) break;
