@@ -17,24 +17,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { seededRandom } from "../../test/support/seeded-random.ts";
 import { repoRoot } from "../process/run.ts";
 
 /** Paragraphs per A4 handout page, measured with this generator (see README bench section). */
 export const PARAGRAPHS_PER_PAGE = 7.0;
 
 const SAMPLES = ["test/fixtures/releases/long-report/en.md", "test/fixtures/releases/clinic-vans/en.md"];
-
-/** mulberry32: a small seeded PRNG, [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const count = (s: string, c: string) => s.split(c).length - 1;
 const balanced = (s: string) =>
@@ -63,7 +52,7 @@ function samplePool(): Pool {
 /** Markdown of the long release. */
 export function generateLongRelease(pages: number, seed = 1): string {
   const pool = samplePool();
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const paragraphs = Math.max(4, Math.round(pages * PARAGRAPHS_PER_PAGE));
   const out: string[] = [];

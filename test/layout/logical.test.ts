@@ -12,18 +12,7 @@ import { layoutDocument } from "../../src/layout/layout.ts";
 import { hyphenatorFor } from "../../src/prepare/hyphenate.ts";
 import { alignWithSource, glyphRange, logicalLine, reorderByLevels } from "../../src/layout/logical.ts";
 import type { LayoutNode, Line } from "../../src/layout/tree.ts";
-
-/** mulberry32: a small seeded PRNG, so every run tests the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../support/seeded-random.ts";
 
 type Item = { id: number; level: number };
 const levelOf = (x: Item) => x.level;
@@ -102,7 +91,7 @@ describe("reorderByLevels (UAX #9 rule L2)", () => {
   });
 
   it("is its own inverse, and agrees with an independent implementation, on 5000 random level sequences", () => {
-    const random = prng(0x5eed_b1d1);
+    const random = seededRandom(0x5eed_b1d1);
     for (let n = 0; n < 5000; n++) {
       const length = Math.floor(random() * 24);
       // Levels mostly in runs, as real lines have: change level with probability 0.3.
