@@ -92,14 +92,9 @@ function addressSuffix(g: { href?: string; runs: TextSpan[] }): string {
   return ` (${href})`;
 }
 
+/** The runs cut where their link changes. */
 function groups(runs: readonly TextSpan[]): { href?: string; runs: TextSpan[] }[] {
-  const out: { href?: string; runs: TextSpan[] }[] = [];
-  for (const r of runs) {
-    const last = out.at(-1);
-    if (last && last.href === r.href) last.runs.push(r);
-    else out.push({ ...(r.href ? { href: r.href } : {}), runs: [r] });
-  }
-  return out;
+  return stretches(runs, (r) => r.href).map(({ key, runs: part }) => ({ ...(key ? { href: key } : {}), runs: part }));
 }
 
 function write(runs: readonly TextSpan[], style: boolean, links: boolean): string {
@@ -119,29 +114,28 @@ function write(runs: readonly TextSpan[], style: boolean, links: boolean): strin
 /** Bold outside, italic inside; white space at the ends moved out of the delimiters. */
 function styled(runs: readonly TextSpan[], style: boolean): string {
   if (!style) return runs.map((r) => escapeText(r.text)).join("");
-  let out = "";
-  let i = 0;
-  while (i < runs.length) {
-    const bold = runs[i]!.bold === true;
-    let j = i;
-    while (j < runs.length && (runs[j]!.bold === true) === bold) j++;
-    const inner = italics(runs.slice(i, j));
-    out += bold ? wrap(inner, "**") : inner;
-    i = j;
-  }
-  return out;
+  return stretches(runs, (r) => r.bold === true)
+    .map(({ key: bold, runs: part }) => (bold ? wrap(italics(part), "**") : italics(part)))
+    .join("");
 }
 
 function italics(runs: readonly TextSpan[]): string {
-  let out = "";
-  let i = 0;
-  while (i < runs.length) {
-    const italic = runs[i]!.italic === true;
-    let j = i;
-    while (j < runs.length && (runs[j]!.italic === true) === italic) j++;
-    const text = runs.slice(i, j).map((r) => escapeText(r.text)).join("");
-    out += italic ? wrap(text, "*") : text;
-    i = j;
+  return stretches(runs, (r) => r.italic === true)
+    .map(({ key: italic, runs: part }) => {
+      const text = part.map((r) => escapeText(r.text)).join("");
+      return italic ? wrap(text, "*") : text;
+    })
+    .join("");
+}
+
+/** The runs cut where `keyOf` changes, each stretch with its key. */
+function stretches<K>(runs: readonly TextSpan[], keyOf: (r: TextSpan) => K): { key: K; runs: TextSpan[] }[] {
+  const out: { key: K; runs: TextSpan[] }[] = [];
+  for (const r of runs) {
+    const key = keyOf(r);
+    const last = out.at(-1);
+    if (last && last.key === key) last.runs.push(r);
+    else out.push({ key, runs: [r] });
   }
   return out;
 }
