@@ -21,8 +21,8 @@ const INLINE = new Set(["Link", "Span", "Quote", "Note", "Reference", "Code", "A
 let pdfjsPromise: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | undefined;
 const loadPdfjs = () => (pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
-/** Marked-content id → its text, with "\n" at every `hasEOL`. */
-function textById(items: readonly TextItem[]): Map<string, string> {
+/** Marked-content id → its text, with "\n" at every `hasEOL`. Text in nested marked content belongs to the nearest id. */
+export function textById(items: readonly TextItem[]): Map<string, string> {
   const out = new Map<string, string>();
   const open: (string | null | undefined)[] = [];
   for (const item of items) {

@@ -5,11 +5,12 @@
  * read-back: the same elements in the same order, and the same text.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { textById } from "../../bench/typography/pdfjs.ts";
 import { readStructureTree, type StructNode } from "../../src/verify/readback.ts";
 import { buildInto, copyContent, readOutput, treeText, wordsOf } from "../support/build.ts";
 
 type PdfjsNode = { role?: string; children?: PdfjsNode[]; type?: string; id?: string };
-type TextItem = { str?: string; type?: string; id?: string | null };
+type TextItem = { str?: string; type?: string; id?: string | null; hasEOL?: boolean };
 
 const INLINE = new Set(["Link", "Span"]);
 
@@ -23,21 +24,12 @@ async function pdfjsView(bytes: Uint8Array): Promise<{ roles: string[]; words: s
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent({ includeMarkedContent: true, disableNormalization: true } as never);
-    const textById = new Map<string, string>();
     // Marked content nests (a /Span with /ActualText inside a tagged sequence): text belongs to the nearest id.
-    const open: (string | null | undefined)[] = [];
-    for (const item of content.items as TextItem[]) {
-      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") open.push(item.id);
-      else if (item.type === "endMarkedContent") open.pop();
-      else if (typeof item.str === "string") {
-        const current = [...open].reverse().find((id) => id != null);
-        if (current) textById.set(current, (textById.get(current) ?? "") + item.str);
-      }
-    }
+    const byId = textById(content.items as TextItem[]);
     // Text in tree order: content joined as is, a space between block elements (as treeText does).
     let text = "";
     const walk = (node: PdfjsNode) => {
-      if (node.type === "content" && node.id) text += textById.get(node.id) ?? "";
+      if (node.type === "content" && node.id) text += byId.get(node.id) ?? "";
       if (node.role && node.role !== "Root") roles.push(node.role);
       const block = node.role !== undefined && !INLINE.has(node.role);
       if (block) text += " ";
